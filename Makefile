@@ -1,0 +1,59 @@
+# The two commands a newcomer needs: `make serve` and `make test`.
+# Everything else they need (virtualenv, pinned packages, Chromium, axe-core)
+# is installed by the targets themselves.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build test check-data lint browser clean lock
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.site: requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+$(VENV)/.dev: requirements-dev.lock $(VENV)/.site
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.lock
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+## serve: the guide on http://127.0.0.1:8000, reloaded as docs/, data/, macros/ or overrides/ change
+serve: $(VENV)/.site
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch macros --watch overrides
+
+## build: the site in site/, strict (any warning fails)
+build: $(VENV)/.site
+	$(BIN)/mkdocs build --strict --clean
+
+## check-data: validate data/ and the pages' references to it, without building
+check-data: $(VENV)/.site
+	@$(BIN)/python -m macros.check
+
+## lint: ruff on the Python code
+lint: $(VENV)/.dev
+	$(BIN)/ruff check macros tests
+	$(BIN)/ruff format --check macros tests
+
+## browser: find Debian Chromium and poppler-utils, or install them when root
+browser:
+	@sh tests/ensure-tools.sh
+
+## test: every test (data, rendering, build, browser, accessibility)
+test: $(VENV)/.dev node_modules/.package-lock.json browser lint
+	$(BIN)/python -m pytest
+
+## lock: re-pin every Python dependency after editing requirements*.in
+lock: $(VENV)/.dev
+	$(BIN)/pip install --quiet pip-tools
+	$(BIN)/pip-compile -q --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements.lock requirements.in
+	$(BIN)/pip-compile -q --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements-dev.lock requirements-dev.in
+
+clean:
+	rm -rf site .pytest_cache

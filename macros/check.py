@@ -1,0 +1,27 @@
+"""`make check-data`: validate data/ and the pages' references, without building."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .guide import load_guide
+from .loader import DataErrors
+
+
+def main(argv: list[str]) -> int:
+    root = Path(argv[0]) if argv else Path.cwd()
+    try:
+        guide = load_guide(root)
+    except DataErrors as exc:
+        for error in exc.errors:
+            print(error, file=sys.stderr)
+        print(f"{len(exc.errors)} problème(s) dans les données.", file=sys.stderr)
+        return 1
+    count = sum(len(records) for records in guide.records.values())
+    print(f"Données valides : {count} enregistrements dans {len(guide.records)} fichiers.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,24 @@
+"""Abbreviations and terms of the guide."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .base import InlineMd, Record, Text
+from .render import Context
+
+
+class Term(Record):
+    term: Text
+    expansion: Text | None = Field(default=None, description="Forme développée d'un sigle (GIP → Groupement d'intérêt public).")
+    definition: InlineMd
+
+
+def glossary(ctx: Context) -> str:
+    terms = sorted(ctx.guide.all("glossary"), key=lambda t: t.term.casefold())
+    return ctx.block("glossary", "glossary", terms=terms)
+
+
+def abbreviations(terms: list[Term]) -> str:
+    """Markdown abbreviation definitions, appended to every page's source."""
+    return "\n".join(f"*[{t.term}]: {t.expansion}" for t in terms if t.expansion)

@@ -1,0 +1,51 @@
+"""Relative links between pages, so the site works under any base path."""
+
+from __future__ import annotations
+
+import posixpath
+
+# The page where each kind of record has its anchor.
+HOMES = {
+    "examples": ("exemples/index.md", "exemple-"),
+    "scenarios": ("preparer/scenarios.md", "scenario-"),
+    "trajectories": ("comprendre/trajectoires.md", "trajectoire-"),
+    "glossary": ("outils/glossaire.md", "terme-"),
+}
+
+
+def page_url(doc_path: str) -> str:
+    """URL of a Markdown page with directory URLs: a/b.md -> a/b/, a/index.md -> a/."""
+    stem = doc_path[:-3] if doc_path.endswith(".md") else doc_path
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+    else:
+        stem += "/"
+    return stem.lstrip("/")
+
+
+class Links:
+    """Turns docs-relative targets into hrefs relative to the current page."""
+
+    def __init__(self, current_url: str):
+        self.base = "/" + current_url.lstrip("/")
+        if not self.base.endswith("/"):
+            self.base = posixpath.dirname(self.base) + "/"
+
+    def page(self, doc_path: str, anchor: str | None = None) -> str:
+        target = "/" + page_url(doc_path)
+        rel = posixpath.relpath(target, self.base)
+        rel = "./" if rel == "." else rel + ("/" if target.endswith("/") and rel != "." else "")
+        return rel + (f"#{anchor}" if anchor else "")
+
+    def link(self, target: str) -> str:
+        """A docs-relative 'page.md#anchor' link as found in the data."""
+        doc_path, _, anchor = target.partition("#")
+        return self.page(doc_path, anchor or None)
+
+    def record(self, collection: str, record_id: str) -> str:
+        doc_path, prefix = HOMES[collection]
+        return self.page(doc_path, prefix + record_id)
+
+    @staticmethod
+    def anchor(collection: str, record_id: str) -> str:
+        return HOMES[collection][1] + record_id

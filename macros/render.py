@@ -1,0 +1,99 @@
+"""The Jinja environment of the components, and the shared data-block wrapper.
+
+Every data-driven block goes through `block()`, which records the data file and
+record that fed it, so the page can offer « Modifier ces données ».
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+_CODE = re.compile(r"`([^`]+)`")
+_LINK = re.compile(r"\[([^\]]+)\]\((https://[^\s)]+)\)")
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_ITALIC = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
+
+
+def md_inline(text: str | None) -> Markup:
+    """Inline Markdown only: code, https links, bold, italics. HTML is escaped."""
+    if text is None:
+        return Markup("")
+    html = str(escape(text))
+    codes: list[str] = []
+
+    def keep_code(match: re.Match[str]) -> str:
+        codes.append(f"<code>{match.group(1)}</code>")
+        return f"\x00{len(codes) - 1}\x00"
+
+    html = _CODE.sub(keep_code, html)
+    html = _LINK.sub(r'<a href="\2">\1</a>', html)
+    html = _BOLD.sub(r"<strong>\1</strong>", html)
+    html = _ITALIC.sub(r"<em>\1</em>", html)
+    html = re.sub(r"\x00(\d+)\x00", lambda m: codes[int(m.group(1))], html)
+    return Markup(html)
+
+
+def _fr_date(value: Any) -> str:
+    months = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
+    day = "1er" if value.day == 1 else str(value.day)
+    return f"{day} {months[value.month - 1]} {value.year}"
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters["md_inline"] = md_inline
+    env.filters["fr_date"] = _fr_date
+    return env
+
+
+def flatten(html: str) -> str:
+    """Python-Markdown must see one raw HTML block: no blank or indented lines."""
+    return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+
+
+def render(template_name: str, /, **context: Any) -> str:
+    return environment().get_template(template_name).render(**context)
+
+
+def block(component: str, *, source: str, edit_base: str | None, record: str | None = None, **context: Any) -> str:
+    """Render a component inside the shared wrapper that names its data source."""
+    body = Markup(render(f"{component}.html", **context))
+    edit_url = f"{edit_base}{source}" if edit_base else None
+    return flatten(
+        render("_block.html", component=component, body=body, source=source, record=record, edit_url=edit_url)
+    )
+
+
+class Context:
+    """What a component needs from the page being built."""
+
+    def __init__(self, guide: Any, links: Any, edit_base: str | None):
+        self.guide = guide
+        self.links = links
+        self.edit_base = edit_base
+
+    def block(self, component: str, collection: str, record: str | None = None, **context: Any) -> str:
+        return block(
+            component,
+            source=self.guide.files[collection],
+            edit_base=self.edit_base,
+            record=record,
+            links=self.links,
+            **context,
+        )

@@ -1,0 +1,101 @@
+"""Browser harness: Debian Chromium through Playwright, with axe-core.
+
+`make test` installs Chromium first; if it is missing here, the tests fail
+loudly rather than skip.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} est introuvable : lancez `make test`, qui l'installe (apt-get install chromium).")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Watch:
+    """What a page did: requests to other hosts, uncaught errors, CSP reports."""
+
+    origin: str
+    foreign: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    def on_request(self, request) -> None:  # noqa: ANN001 - Playwright's Request
+        parts = urlsplit(request.url)
+        if parts.scheme in ("data", "blob", "about"):
+            return
+        if f"{parts.scheme}://{parts.netloc}" != self.origin:
+            self.foreign.append(request.url)
+
+
+@pytest.fixture
+def watched_page(browser: Browser, base_url: str) -> Iterator[tuple[Page, Watch]]:
+    """A fresh page in a fresh context, with every request and error recorded."""
+    parts = urlsplit(base_url)
+    watch = Watch(origin=f"{parts.scheme}://{parts.netloc}")
+    context = browser.new_context()
+    page = context.new_page()
+    page.on("request", watch.on_request)
+    page.on("pageerror", lambda error: watch.errors.append(str(error)))
+    page.on("console", lambda msg: msg.type == "error" and watch.console_errors.append(msg.text))
+    yield page, watch
+    context.close()
+
+
+@pytest.fixture
+def page(watched_page: tuple[Page, Watch]) -> Page:
+    return watched_page[0]
+
+
+def axe_violations(page: Page, exclude: list[str] | None = None) -> list[dict]:
+    """Run axe-core on the current page; return its violations, summarised."""
+    page.add_script_tag(path=str(AXE))
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    context = {"exclude": [[s] for s in exclude or []]} if exclude else None
+    result = page.evaluate(
+        "([context, options]) => axe.run(context || document, options)",
+        [context, options],
+    )
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "targets": [n["target"] for n in v["nodes"]][:5],
+            "summary": v["nodes"][0].get("failureSummary", "")[:300],
+        }
+        for v in result["violations"]
+    ]
+
+
+def format_violations(violations: list[dict]) -> str:
+    return json.dumps(violations, indent=1, ensure_ascii=False)

@@ -1,0 +1,54 @@
+"""The browser harness itself: home page, privacy, accessibility, search."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .conftest import axe_violations, format_violations
+
+
+def test_home_page_has_no_axe_violation_and_no_foreign_request(watched_page, base_url: str) -> None:
+    page, watch = watched_page
+    page.goto(base_url, wait_until="networkidle")
+    expect(page).to_have_title(re.compile("Guide de pérennisation"))
+    violations = axe_violations(page)
+    assert not violations, format_violations(violations)
+    assert watch.foreign == []
+    assert watch.errors == []
+
+
+def search(page: Page, base_url: str, query: str) -> list[str]:
+    page.goto(base_url, wait_until="networkidle")
+    page.keyboard.press("/")  # Material's shortcut to focus the search box
+    box = page.locator("input.md-search__input")
+    expect(box).to_be_focused()
+    box.press_sequentially(query, delay=20)
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible(timeout=10_000)
+    return results.all_inner_texts()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Both apostrophes split words: « d’accompagnement » is found.
+        ("accompagnement", "accompagnement"),
+        # Accent folding on both sides of the index.
+        ("equipe", "équipe"),
+        ("perennisation", "pérennisation"),
+        ("Pérennisation", "pérennisation"),
+    ],
+)
+def test_search_finds_french_words_with_or_without_accents(page: Page, base_url: str, query: str, expected: str) -> None:
+    texts = search(page, base_url, query)
+    assert any(expected in text.lower() for text in texts), texts
+
+
+def test_search_typed_apostrophe_forms_match(page: Page, base_url: str) -> None:
+    straight = search(page, base_url, "d'accompagnement")
+    curly = search(page, base_url, "d’accompagnement")
+    assert straight and curly
+    assert any("accompagnement" in t.lower() for t in straight + curly)

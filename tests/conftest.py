@@ -1,0 +1,72 @@
+"""Shared fixtures: one strict build per session, served over http, and a
+headless Debian Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def build_site(project: Path, destination: Path, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of `project` into `destination`."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q"]
+    return subprocess.run(
+        [*command, "-f", str(project / "mkdocs.yml"), "-d", str(destination)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    destination = tmp_path_factory.mktemp("site")
+    result = build_site(ROOT, destination)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return destination
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib's name
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve a built site on a free loopback port; yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path) -> Iterator[str]:
+    with serve(site_dir) as url:
+        yield url
+
+
+def site_pages(site_dir: Path) -> list[Path]:
+    """Every HTML page of the built site, except the 404 page."""
+    return sorted(p for p in site_dir.rglob("index.html"))

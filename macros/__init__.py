@@ -57,7 +57,7 @@ def define_env(env: Any) -> None:
     def context() -> Context:
         return Context(guide, Links(env.page.url), edit_base)
 
-    def bind(component):  # noqa: ANN001, ANN202 - a thin adapter
+    def bind(component):
         def macro(*args: Any, **kwargs: Any) -> str:
             try:
                 return component(context(), *args, **kwargs)

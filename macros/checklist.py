@@ -11,7 +11,10 @@ from .render import Context
 class ChecklistItem(Record):
     label: InlineMd
     help: InlineMd | None = None
-    link: Text | None = Field(default=None, description="Lien vers la section du guide qui explique ce point, par exemple « ../preparer/criteres-sortie.md#produit ».")
+    link: Text | None = Field(
+        default=None,
+        description="Page du guide qui explique ce point, depuis docs/ : « preparer/criteres-sortie.md#produit ».",
+    )
 
 
 class ChecklistGroup(Record):

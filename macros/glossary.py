@@ -10,7 +10,9 @@ from .render import Context
 
 class Term(Record):
     term: Text
-    expansion: Text | None = Field(default=None, description="Forme développée d'un sigle (GIP → Groupement d'intérêt public).")
+    expansion: Text | None = Field(
+        default=None, description="Forme développée d'un sigle (GIP → Groupement d'intérêt public)."
+    )
     definition: InlineMd
 
 

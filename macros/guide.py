@@ -77,7 +77,10 @@ def _describe(error: dict[str, Any]) -> str:
     if kind == "literal_error":
         return f"« {error['input']} » n'est pas une valeur permise (permises : {ctx.get('expected', '')})"
     if kind == "string_pattern_mismatch":
-        return f"« {error['input']} » n'est pas un identifiant valide (minuscules, chiffres et tirets, par exemple « mon-exemple »)"
+        return (
+            f"« {error['input']} » n'est pas un identifiant valide "
+            "(minuscules, chiffres et tirets, par exemple « mon-exemple »)"
+        )
     if kind == "string_too_short":
         return "texte vide ; écrivez une valeur ou retirez le champ s'il est facultatif"
     if kind == "too_short":
@@ -130,7 +133,7 @@ def _validate(collection: str, doc: Document, model: type[BaseModel]) -> tuple[l
         errors = []
         for error in exc.errors():
             loc = tuple(error["loc"])
-            where = loc + ("<key>",) if error["type"] == "extra_forbidden" else loc
+            where = (*loc, "<key>") if error["type"] == "extra_forbidden" else loc
             line, column = doc.position(where)
             message = f"{_dotted(collection, loc)}: {_describe(error)}"
             errors.append(DataError(doc.file, line, column, message))
@@ -141,7 +144,7 @@ def _duplicates(items: list[Any], path: tuple[str | int, ...]) -> Iterator[tuple
     seen: set[str] = set()
     for i, item in enumerate(items):
         if item.id in seen:
-            yield path + (i, "id"), item.id
+            yield (*path, i, "id"), item.id
         seen.add(item.id)
 
 
@@ -172,12 +175,12 @@ def _check(guide: Guide, docs: dict[str, Document], docs_dir: Path | None) -> li
         for g, j, item in items:
             path = (i, "groups", g, "items", j)
             if item.id in seen:
-                report("checklists", path + ("id",), f"identifiant d'élément « {item.id} » en double dans la checklist")
+                report("checklists", (*path, "id"), f"identifiant d'élément « {item.id} » en double dans la checklist")
             seen.add(item.id)
             if item.link and docs_dir is not None:
                 page = item.link.split("#", 1)[0]
                 if not (docs_dir / page).is_file():
-                    report("checklists", path + ("link",), f"la page « {page} » n'existe pas dans docs/")
+                    report("checklists", (*path, "link"), f"la page « {page} » n'existe pas dans docs/")
     for i, template in enumerate(guide.all("notes")):
         for path, dup in _duplicates(template.sections, (i, "sections")):
             report("notes", path, f"identifiant de section « {dup} » en double dans le modèle")
@@ -228,7 +231,9 @@ def load_guide(root: Path, data_dir: Path | None = None, docs_dir: Path | None =
         errors.extend(problems)
         for path_, dup in _duplicates(records, ()):
             line, column = doc.position(path_)
-            errors.append(DataError(display, line, column, f"{_dotted(collection, path_)}: identifiant « {dup} » en double"))
+            errors.append(
+                DataError(display, line, column, f"{_dotted(collection, path_)}: identifiant « {dup} » en double")
+            )
         for i, record in enumerate(records):
             guide.records[collection].setdefault(record.id, record)
             guide.lines[(collection, record.id)] = doc.position((i,))[0]

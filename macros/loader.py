@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, SequenceNode
 
 Path_ = tuple[str | int, ...]
 
@@ -57,13 +57,12 @@ class _Loader(yaml.SafeLoader):
     the guide's data never needs them.
     """
 
-    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+    def compose_node(self, parent, index):
         event = self.peek_event()
         anchor = getattr(event, "anchor", None)
         if isinstance(event, yaml.AliasEvent) or anchor is not None:
             raise yaml.MarkedYAMLError(
-                problem="les ancres et alias YAML (& et *) ne sont pas acceptés ; "
-                "écrivez la valeur en entier",
+                problem="les ancres et alias YAML (& et *) ne sont pas acceptés ; écrivez la valeur en entier",
                 problem_mark=event.start_mark,
             )
         return super().compose_node(parent, index)
@@ -73,13 +72,13 @@ def _positions(node: Node, path: Path_, out: dict[Path_, tuple[int, int]]) -> No
     out[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, MappingNode):
         for key, value in node.value:
-            child = path + (key.value,)
+            child = (*path, key.value)
             _positions(value, child, out)
             # An unknown key is best reported where the key itself is written.
-            out[child + ("<key>",)] = (key.start_mark.line + 1, key.start_mark.column + 1)
+            out[(*child, "<key>")] = (key.start_mark.line + 1, key.start_mark.column + 1)
     elif isinstance(node, SequenceNode):
         for i, item in enumerate(node.value):
-            _positions(item, path + (i,), out)
+            _positions(item, (*path, i), out)
 
 
 def load(path: Path, display: str) -> Document:

@@ -34,7 +34,8 @@ def _prefills(ctx: Context, template: NoteTemplate) -> dict[str, list[tuple[str,
     links, guide = ctx.links, ctx.guide
     sources = {
         "success-factors": lambda: [
-            (f.title, links.page("comprendre/facteurs-de-succes.md", f"facteur-{f.id}")) for f in guide.all("success_factors")
+            (f.title, links.page("comprendre/facteurs-de-succes.md", f"facteur-{f.id}"))
+            for f in guide.all("success_factors")
         ],
         "criteria": lambda: [
             (c.title, links.page("preparer/structure-accueil.md", f"critere-{c.id}")) for c in guide.all("criteria")

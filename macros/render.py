@@ -41,10 +41,26 @@ def md_inline(text: str | None) -> Markup:
     return Markup(html)
 
 
-def _fr_date(value: Any) -> str:
-    months = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+
+
+def fr_date(value: Any) -> str:
+    """« 1er mars 2024 »: the French date format the guide shows."""
     day = "1er" if value.day == 1 else str(value.day)
-    return f"{day} {months[value.month - 1]} {value.year}"
+    return f"{day} {MONTHS[value.month - 1]} {value.year}"
 
 
 @cache
@@ -58,7 +74,7 @@ def environment() -> Environment:
         keep_trailing_newline=False,
     )
     env.filters["md_inline"] = md_inline
-    env.filters["fr_date"] = _fr_date
+    env.filters["fr_date"] = fr_date
     return env
 
 

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import InlineMd, Record, SourceId, Slug, Text
+from .base import InlineMd, Record, Slug, SourceId, Text
 from .render import Context
 
 

@@ -49,7 +49,7 @@ class Watch:
     errors: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
 
-    def on_request(self, request) -> None:  # noqa: ANN001 - Playwright's Request
+    def on_request(self, request) -> None:
         parts = urlsplit(request.url)
         if parts.scheme in ("data", "blob", "about"):
             return

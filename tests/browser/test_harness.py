@@ -42,7 +42,9 @@ def search(page: Page, base_url: str, query: str) -> list[str]:
         ("Pérennisation", "pérennisation"),
     ],
 )
-def test_search_finds_french_words_with_or_without_accents(page: Page, base_url: str, query: str, expected: str) -> None:
+def test_search_finds_french_words_with_or_without_accents(
+    page: Page, base_url: str, query: str, expected: str
+) -> None:
     texts = search(page, base_url, query)
     assert any(expected in text.lower() for text in texts), texts
 

@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test check-data lint browser clean lock
+.PHONY: serve build test check-data lint browser clean lock linkcheck bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ browser:
 ## test: every test (data, rendering, build, browser, accessibility)
 test: $(VENV)/.dev node_modules/.package-lock.json browser lint
 	$(BIN)/python -m pytest
+
+## linkcheck: internal links, then the external ones (checked when there is a network; not part of `make test`)
+linkcheck: build
+	$(BIN)/python -m tests.linkcheck site
 
 ## lock: re-pin every Python dependency after editing requirements*.in
 lock: $(VENV)/.dev

@@ -98,3 +98,24 @@ def audit(browser: Browser, base_url: str, urls: list[str], scheme: str, width: 
             report.keyboard = skip_link_problems(page) + focus_problems(page)
             report.csp = page.evaluate("window.__cspViolations")
     return reports
+
+
+def interact(browser: Browser, base_url: str) -> Report:
+    """A reader's session on the JavaScript side of the site: search, follow a
+    result (instant navigation), switch the colour scheme, follow « Suivant »."""
+    report = Report()
+    with browsing(browser) as page:
+        page.context.add_init_script(CSP_LISTENER)
+        page.on("request", lambda request: report.requests.append(request.url))
+        page.on("pageerror", lambda error: report.errors.append(str(error)))
+        page.on("console", lambda message: message.type == "error" and report.errors.append(message.text))
+        page.goto(base_url, wait_until="networkidle")
+        page.keyboard.press("/")
+        page.keyboard.type("structure d'accueil", delay=20)
+        page.locator(".md-search-result__link").first.click()
+        page.wait_for_load_state("networkidle")
+        page.locator("form[data-md-component=palette] label:not([hidden])").click()
+        page.locator("a.md-footer__link--next").click()
+        page.wait_for_load_state("networkidle")
+        report.csp = page.evaluate("window.__cspViolations")
+    return report

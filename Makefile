@@ -24,6 +24,10 @@ $(VENV)/.dev: requirements-dev.lock $(VENV)/.site
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
+# Lighthouse, for the benchmark only: kept out of `make test`'s installs.
+bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund --loglevel=error
+
 ## serve: the guide on http://127.0.0.1:8000, reloaded as docs/, data/, macros/ or overrides/ change
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch macros --watch overrides
@@ -38,8 +42,8 @@ check-data: $(VENV)/.site
 
 ## lint: ruff on the Python code
 lint: $(VENV)/.dev
-	$(BIN)/ruff check macros tests
-	$(BIN)/ruff format --check macros tests
+	$(BIN)/ruff check macros tests bench
+	$(BIN)/ruff format --check macros tests bench
 
 ## browser: find Debian Chromium and poppler-utils, or install them when root
 browser:
@@ -52,6 +56,10 @@ test: $(VENV)/.dev node_modules/.package-lock.json browser lint
 ## linkcheck: internal links, then the external ones (checked when there is a network; not part of `make test`)
 linkcheck: build
 	$(BIN)/python -m tests.linkcheck site
+
+## bench: build time against stock Material, scaling, page weight, Lighthouse; writes bench/results.md
+bench: $(VENV)/.dev bench/node_modules/.package-lock.json browser
+	$(BIN)/python bench/run.py
 
 ## lock: re-pin every Python dependency after editing requirements*.in
 lock: $(VENV)/.dev

@@ -247,8 +247,9 @@
       if (!event.target.matches(".app-checklist__box")) return
       const group = groups.find(g => g.items.some(item => item.box === event.target))
       count()
-      save()
       say(`${group.title} : ${ratio(group.items)}. Au total : ${ratio(items)}.`)
+      // After the progress, so that a storage failure found now is what is heard.
+      save()
     })
     form.addEventListener("input", event => {
       const item = items.find(i => i.note === event.target)

@@ -46,6 +46,7 @@ Storage.prototype.setItem = function () {
 }
 """
 
+
 def fill_quota(page: Page) -> None:
     page.evaluate(f"() => {{ {FILL_QUOTA} }}")
 

@@ -178,11 +178,11 @@
 
     const actions = {
       reset() {
-        if (!window.confirm(`Décocher toutes les cases de « ${title} » ? Les notes sont conservées.`)) return
-        for (const item of items) item.box.checked = false
-        count()
-        save()
-        say("Toutes les cases sont décochées.")
+        if (!window.confirm(`Décocher toutes les cases de « ${title} » et effacer ses notes ?`)) return
+        apply(null)
+        // Nothing of this checklist is left in the browser.
+        slot.remove()
+        say("Toutes les cases sont décochées et les notes effacées.")
       },
       print() {
         // The block that holds the checklist, as a direct child of the

@@ -68,7 +68,7 @@ def test_rebuild_keeps_every_remaining_tick_and_note_on_its_own_item(
         # The new version replaces the old one at the same address.
         os.symlink(rebuilt, tmp_path / "next")
         os.replace(tmp_path / "next", live)
-        page.goto(url)
+        page.goto(url + "?rebuilt")  # not the copy the browser may have cached
         wait_ready(page)
 
         shown = form(page, EIG).locator("[data-item-id]").evaluate_all("items => items.map(i => i.dataset.itemId)")

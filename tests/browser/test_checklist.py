@@ -240,7 +240,7 @@ def test_import_of_an_export_restores_the_same_ticks_and_notes(browser: Browser,
     visit(page, base_url + PAGES[EIG])
     for target in ("etat-des-lieux", "planning-projet", "atelier-feedback"):
         box(page, EIG, target).check()
-    open_and_type_note(page, EIG, "planning-projet", "Gantt dans le dossier partagé")
+    open_and_type_note(page, EIG, "planning-projet", "Gantt dans le dossier partagé\nMis à jour le lundi")
     open_and_type_note(page, EIG, "vision-suite", "Note sans coche")
     _, exported = export_text(page, EIG)
     source.close()
@@ -259,7 +259,7 @@ def test_import_of_an_export_restores_the_same_ticks_and_notes(browser: Browser,
     expect(checked).to_have_count(3)
     for item in ("etat-des-lieux", "planning-projet", "atelier-feedback"):
         expect(box(page, EIG, item)).to_be_checked()
-    expect(note(page, EIG, "planning-projet")).to_have_value("Gantt dans le dossier partagé")
+    expect(note(page, EIG, "planning-projet")).to_have_value("Gantt dans le dossier partagé\nMis à jour le lundi")
     expect(note(page, EIG, "vision-suite")).to_have_value("Note sans coche")
     page.reload()
     wait_ready(page)

@@ -39,21 +39,24 @@
   const parseExport = text => {
     const found = /<!--\s*checklist:\s*([a-z0-9-]+)\s*-->/.exec(text)
     const items = {}
+    const notes = {}
     let current = null
     for (const line of text.split(/\r?\n/)) {
       const item = /^- \[([ xX])\] /.exec(line)
       const id = item && ID_COMMENT.exec(line)
       if (id) {
-        current = items[id[1]] = { checked: item[1] !== " ", note: "" }
+        current = id[1]
+        items[current] = { checked: item[1] !== " ", note: "" }
+        notes[current] = []
         continue
       }
       const quoted = /^\s+> ?(.*)$/.exec(line)
-      if (quoted && current) {
-        const part = current.note ? quoted[1] : quoted[1].replace(NOTE_PREFIX, "")
-        current.note = current.note ? `${current.note}\n${part}` : part
-      } else if (line.trim()) {
-        current = null
-      }
+      if (quoted && current) notes[current].push(quoted[1])
+      else if (line.trim()) current = null
+    }
+    for (const [id, lines] of Object.entries(notes)) {
+      if (lines.length && lines[0].startsWith(NOTE_PREFIX)) lines[0] = lines[0].slice(NOTE_PREFIX.length)
+      items[id].note = lines.join("\n")
     }
     return { checklist: found ? found[1] : null, items }
   }

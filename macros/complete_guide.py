@@ -10,8 +10,11 @@ engine hooks. For each page, in navigation order:
    « Guide complet » page itself;
 3. it is converted by Python-Markdown, with the extensions of mkdocs.yml;
 4. its headings move down under the chapter's level, its ids get the
-   chapter's prefix (so the same block on two pages keeps unique ids), and
-   links to other pages of the guide become links inside this page.
+   chapter's prefix, and links to other pages of the guide become links
+   inside this page;
+5. a record's block already printed in an earlier chapter (a checklist shown
+   on its page and again on « Toutes les checklists ») becomes a reference to
+   that chapter: printed once, and one landmark per checklist on the page.
 
 Links in Markdown sources point at `.md` files, relative to the source; links
 that macros render are URLs relative to the page being built. That is how the
@@ -40,6 +43,10 @@ _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^<>]*)>")
 _ATTRIBUTE = re.compile(r'(\s)([a-zA-Z-]+)="([^"]*)"')
 _PRE = re.compile(r"<pre\b.*?</pre>", re.DOTALL)
 _ID_LISTS = {"aria-labelledby", "aria-describedby", "aria-controls", "headers"}
+# The shared wrapper of data blocks (templates/_block.html), when it names a record.
+_RECORD_BLOCK = re.compile(r'<div class="app-block" data-app-source="([^"]*)" data-app-record="([^"]*)">')
+_DIV = re.compile(r"<(/?)div\b[^>]*>")
+_HEADING = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -120,6 +127,40 @@ class _Relocator:
         return _TAG.sub(self.tag, html)
 
 
+def _element_end(html: str, start: int) -> int:
+    """Where the <div> opening at `start` closes."""
+    depth = 0
+    for match in _DIV.finditer(html, start):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            return match.end()
+    return len(html)
+
+
+def _drop_repeats(bodies: dict[str, str], chapters: dict[str, Chapter]) -> dict[str, str]:
+    """Each record's block in full once; later copies point at the first chapter."""
+    first: dict[tuple[str, str], Chapter] = {}
+    out = {}
+    for doc, html in bodies.items():
+        parts, position = [], 0
+        for match in _RECORD_BLOCK.finditer(html):
+            if match.start() < position:
+                continue
+            if match.groups() not in first:
+                first[match.groups()] = chapters[doc]
+                continue
+            end = _element_end(html, match.start())
+            heading = _HEADING.search(html, match.start(), end)
+            title = Markup(re.sub(r"<[^>]+>", "", heading.group(1))) if heading else None
+            parts += [
+                html[position : match.start()],
+                render("complete_guide_repeat.html", title=title, chapter=first[match.groups()]),
+            ]
+            position = end
+        out[doc] = "".join([*parts, html[position:]])
+    return out
+
+
 def _keep_pre(html: str) -> str:
     """`flatten` drops blank lines and indentation, which <pre> needs kept."""
     return _PRE.sub(lambda m: m.group(0).replace("\n", "&#10;"), html)
@@ -147,5 +188,6 @@ def complete_guide(
     for doc, chapter in chapters.items():
         _, markdown = split_front_matter((docs_dir / doc).read_text(encoding="utf-8"))
         html = to_html(render_macros(markdown) + "\n\n" + glossary + "\n")
-        bodies[doc] = Markup(_keep_pre(_Relocator(chapter, chapters, ctx.links.base)(html)))
+        bodies[doc] = _Relocator(chapter, chapters, ctx.links.base)(html)
+    bodies = {doc: Markup(_keep_pre(html)) for doc, html in _drop_repeats(bodies, chapters).items()}
     return flatten(render("complete_guide.html", parts=parts, bodies=bodies))

@@ -66,8 +66,7 @@ def test_links_to_guide_pages_become_links_inside_the_page(relocate: _Relocator,
 
 def test_headings_move_down_and_ids_get_the_chapter_prefix(relocate: _Relocator) -> None:
     html = (
-        '<h1 id="t">T</h1><h2 id="s">S</h2><h5>deep</h5>'
-        '<label for="c">x</label><input id="c" aria-describedby="a b">'
+        '<h1 id="t">T</h1><h2 id="s">S</h2><h5>deep</h5><label for="c">x</label><input id="c" aria-describedby="a b">'
     )
     assert relocate(html) == (
         '<h3 id="chapitre-comprendre-pourquoi--t">T</h3><h4 id="chapitre-comprendre-pourquoi--s">S</h4><h6>deep</h6>'

@@ -7,6 +7,7 @@ import json
 import re
 from collections import Counter
 from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -201,7 +202,7 @@ def test_ids_are_unique_and_every_in_page_link_resolves(complete: _Outline) -> N
 
 def test_heading_levels_never_skip_one_going_down(complete: _Outline) -> None:
     levels = [level for level, _ in complete.headings]
-    jumps = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+    jumps = [(a, b) for a, b in pairwise(levels) if b > a + 1]
     assert jumps == []
 
 

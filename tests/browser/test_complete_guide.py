@@ -61,9 +61,33 @@ def test_pdf_holds_every_navigation_title_in_order(pdf_text: tuple[str, int]) ->
 def test_pdf_has_a_page_per_chapter_and_no_navigation_chrome(pdf_text: tuple[str, int]) -> None:
     text, pages = pdf_text
     assert pages > len(_nav_titles()), "un saut de page avant chaque chapitre"
-    for chrome in ("Rechercher", "Signaler une erreur sur cette page", "Modifier ces données", "Table des matières"):
+    # Phrases that only the theme's chrome, the page foot and the print button carry.
+    for chrome in ("Rechercher", "Table des matières", "compte GitHub nécessaire", "Imprimer ou enregistrer en PDF"):
         assert chrome not in text, f"« {chrome} » ne doit pas être imprimé"
-    assert "Imprimer ou enregistrer en PDF" not in text
+
+
+CHROME = [
+    ".md-header",
+    ".md-tabs",
+    ".md-sidebar",
+    ".md-footer",
+    ".md-content__button",
+    ".app-page-info",
+    ".app-block__edit",
+    ".app-complete__print",
+]
+
+
+def test_print_layout_hides_every_piece_of_chrome(page: Page, base_url: str) -> None:
+    page.goto(base_url + page_url(COMPLETE), wait_until="networkidle")
+    page.emulate_media(media="print")
+    shown = page.evaluate(
+        """(selectors) => selectors.filter((s) =>
+            [...document.querySelectorAll(s)].some((e) => getComputedStyle(e).display !== "none"))""",
+        CHROME,
+    )
+    assert shown == []
+    assert page.locator(".app-block__edit").count() > 0, "la page a bien des liens à masquer"
 
 
 def test_print_button_appears_with_javascript_and_has_no_axe_violation(page: Page, base_url: str) -> None:

@@ -11,19 +11,14 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from .check import load_or_report
 from .freshness import STALE_AFTER_MONTHS, facts, source_date_epoch, stale_before
-from .guide import load_guide
-from .loader import DataErrors
 from .render import fr_date
 
 
 def main(argv: list[str]) -> int:
-    root = Path(argv[0]) if argv else Path.cwd()
-    try:
-        guide = load_guide(root)
-    except DataErrors as exc:
-        for error in exc.errors:
-            print(error, file=sys.stderr)
+    guide = load_or_report(Path(argv[0]) if argv else Path.cwd())
+    if guide is None:
         return 1
     today = source_date_epoch() or dt.date.today()
     limit = stale_before(today)

@@ -186,8 +186,10 @@ def complete_guide(
     glossary = abbreviations(ctx.guide.all("glossary"))
     bodies = {}
     for doc, chapter in chapters.items():
-        _, markdown = split_front_matter((docs_dir / doc).read_text(encoding="utf-8"))
-        html = to_html(render_macros(markdown) + "\n\n" + glossary + "\n")
+        meta, source = split_front_matter((docs_dir / doc).read_text(encoding="utf-8"))
+        if meta.get("render_macros", True) is not False:
+            source = render_macros(source)
+        html = to_html(source + "\n\n" + glossary + "\n")
         bodies[doc] = _Relocator(chapter, chapters, ctx.links.base)(html)
     bodies = {doc: Markup(_keep_pre(html)) for doc, html in _drop_repeats(bodies, chapters).items()}
     return flatten(render("complete_guide.html", parts=parts, bodies=bodies))

@@ -26,7 +26,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 ## serve: the guide on http://127.0.0.1:8000, reloaded as docs/, data/, macros/ or overrides/ change
 serve: $(VENV)/.site
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch macros --watch overrides
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch macros --watch overrides
 
 ## build: the site in site/, strict (any warning fails)
 build: $(VENV)/.site

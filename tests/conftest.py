@@ -36,6 +36,15 @@ def build_site(
     )
 
 
+@functools.cache
+def mkdocs_config() -> dict:
+    """mkdocs.yml as the build reads it (`!ENV` resolved), without validation."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as f:
+        return yaml_load(f)
+
+
 def copy_project(destination: Path) -> Path:
     """What a build reads, copied without .git: a project with no history."""
     for name in ("data", "docs", "macros", "overrides"):

@@ -11,16 +11,15 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-import yaml
 
 from macros.complete_guide import Chapter, _drop_repeats, _Relocator, outline
 from macros.links import page_url
 from macros.nav import NavEntry, read_nav
 
-from .conftest import ROOT
+from .conftest import ROOT, mkdocs_config
 
 COMPLETE = "outils/guide-complet.md"
-CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+CONFIG = mkdocs_config()
 
 
 def nav() -> list[NavEntry]:

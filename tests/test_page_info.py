@@ -16,14 +16,13 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-import yaml
 
 from macros.history import _MARK, _parse, read_history
 from macros.page_info import REPORT_FORM, mail_url, report_url
 
-from .conftest import ROOT, build_site, copy_project, site_pages
+from .conftest import ROOT, build_site, copy_project, mkdocs_config, site_pages
 
-CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+CONFIG = mkdocs_config()
 
 
 class _Foot(HTMLParser):

@@ -6,12 +6,12 @@ import re
 import subprocess
 
 import pytest
-import yaml
 from playwright.sync_api import Page, expect
 
 from macros.links import page_url
 from macros.nav import read_nav
 
+from ..conftest import mkdocs_config
 from .conftest import ROOT, axe_violations, format_violations
 
 COMPLETE = "outils/guide-complet.md"
@@ -40,9 +40,8 @@ def pdf_text(browser, base_url: str, tmp_path_factory: pytest.TempPathFactory) -
 
 
 def _nav_titles() -> list[str]:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     titles = []
-    for entry in read_nav(config["nav"], ROOT / "docs"):
+    for entry in read_nav(mkdocs_config()["nav"], ROOT / "docs"):
         if entry.doc != COMPLETE:
             titles.append(entry.title)
         titles += [p.title for child in entry.children for p in child.pages() if p.doc != COMPLETE]

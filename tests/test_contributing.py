@@ -109,8 +109,11 @@ def test_new_checklist_item_appears_in_its_checklist(recipe_site: Path) -> None:
     item = snippet.record
     checklist_id = snippet.group.split("/")[0]
     html = _page(recipe_site, "defis-eig/checklist-fin-de-defi")
-    start = html.index(f'id="checklist-{checklist_id}"')
-    block = html[start : html.index("</form>", start)]
+    # The shared data-block wrapper names the record it shows; the next
+    # data block (or the page's end) closes it.
+    start = html.index(f'data-app-source="{snippet.file}" data-app-record="{checklist_id}"')
+    end = html.find('class="app-block"', start)
+    block = html[start : end if end > 0 else len(html)]
     assert item["id"] in block
     assert item["label"] in block
 

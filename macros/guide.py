@@ -40,12 +40,12 @@ COLLECTIONS: dict[str, type[BaseModel]] = {
 
 # French labels for what each collection holds, used in error messages.
 KINDS = {
-    "sources": "une source",
-    "trajectories": "une trajectoire",
-    "scenarios": "un scénario",
-    "examples": "un exemple",
-    "checklists": "une checklist",
-    "notes": "un modèle de note",
+    "sources": "une source connue",
+    "trajectories": "une trajectoire connue",
+    "scenarios": "un scénario connu",
+    "examples": "un exemple connu",
+    "checklists": "une checklist connue",
+    "notes": "un modèle de note connu",
 }
 
 # Macros whose first argument names a record; `make check-data` checks every call.
@@ -75,7 +75,9 @@ def _describe(error: dict[str, Any]) -> str:
     kind = error["type"]
     ctx = error.get("ctx", {})
     if kind == "literal_error":
-        return f"« {error['input']} » n'est pas une valeur permise (permises : {ctx.get('expected', '')})"
+        # pydantic lists the values in English (« 'a' or 'b' »).
+        allowed = str(ctx.get("expected", "")).replace("' or '", "', '")
+        return f"« {error['input']} » n'est pas une valeur permise (permises : {allowed})"
     if kind == "string_pattern_mismatch":
         return (
             f"« {error['input']} » n'est pas un identifiant valide "
@@ -113,7 +115,7 @@ class Guide:
         except KeyError:
             known = ", ".join(self.records.get(collection, {})) or "aucun"
             raise UnknownRecord(
-                f"« {record_id} » n'est pas {KINDS.get(collection, collection)} connu(e) "
+                f"« {record_id} » n'est pas {KINDS.get(collection, collection)} "
                 f"dans {self.files.get(collection, collection)} (connus : {known})"
             ) from None
 
@@ -158,7 +160,7 @@ def _check(guide: Guide, docs: dict[str, Document], docs_dir: Path | None) -> li
     def known(collection: str, value: str | None, where: str, path: tuple[str | int, ...]) -> None:
         if value is not None and value not in guide.records.get(collection, {}):
             names = ", ".join(guide.records.get(collection, {})) or "aucun"
-            report(where, path, f"« {value} » n'est pas {KINDS[collection]} connu(e) (connus : {names})")
+            report(where, path, f"« {value} » n'est pas {KINDS[collection]} (connus : {names})")
 
     for i, scenario in enumerate(guide.all("scenarios")):
         known("trajectories", scenario.trajectory, "scenarios", (i, "trajectory"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +13,7 @@ import yaml
 from playwright.sync_api import Page
 
 from macros.render import fr_date, md_inline
+from tests.conftest import mkdocs_config
 
 ROOT = Path(__file__).resolve().parents[2]
 EIG = "fin-de-defi-eig"
@@ -140,18 +140,10 @@ def pdf_page_count(pdf: Path) -> int:
 def enable_instant_navigation(page: Page, base_url: str) -> None:
     """Material navigates instantly only to the URLs of its sitemap, which
     name the production site: served locally, the sitemap names this server."""
-    site_url = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+    site_url = mkdocs_config()["site_url"]
 
     def local_sitemap(route) -> None:
         response = route.fetch()
         route.fulfill(response=response, body=response.text().replace(site_url, base_url))
 
     page.route("**/sitemap.xml", local_sitemap)
-
-
-def copy_project(destination: Path) -> Path:
-    """A copy of the project's sources, to build with modified data."""
-    for name in ("data", "docs", "macros", "overrides"):
-        shutil.copytree(ROOT / name, destination / name)
-    shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
-    return destination

@@ -13,9 +13,9 @@ from pathlib import Path
 import yaml
 from playwright.sync_api import Browser, expect
 
-from tests.conftest import build_site, serve
+from tests.conftest import build_site, copy_project, serve
 
-from .checklists import EIG, PAGES, box, checklists, copy_project, form, note, open_and_type_note, wait_ready
+from .checklists import EIG, PAGES, box, checklists, form, note, open_and_type_note, wait_ready
 
 NEW_LABEL = "La synthèse des besoins, validée avec le métier"
 

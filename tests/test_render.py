@@ -1,0 +1,193 @@
+"""Components rendered from small fixtures, checked with an HTML parser."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html.parser import HTMLParser
+
+import pytest
+
+from macros.checklist import Checklist, checklist
+from macros.example import Example, example_cards
+from macros.guide import Guide, UnknownRecord
+from macros.links import Links, page_url
+from macros.render import Context, md_inline
+from macros.scenario import Scenario, scenario_table, scenarios
+from macros.source import Source
+from macros.trajectory import Trajectory
+
+EDIT = "https://forge.example/edit/main/"
+
+
+class Tree(HTMLParser):
+    """Flat list of (tag, attributes) plus the text, enough for structure checks."""
+
+    def __init__(self, markup: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text = ""
+        self.feed(markup)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text += data
+
+    def find(self, tag: str, **attrs: str) -> list[dict[str, str | None]]:
+        return [a for t, a in self.tags if t == tag and all(a.get(k.rstrip("_")) == v for k, v in attrs.items())]
+
+
+def make_guide() -> Guide:
+    guide = Guide()
+    today = dt.date(2026, 1, 1)
+    records = {
+        "sources": [Source(id="note-dinum", title="Note DINUM", publisher="DINUM", summary="Une note.")],
+        "trajectories": [Trajectory(id="structure-dediee", title="Structure dédiée", summary="Une structure.")],
+        "scenarios": [
+            Scenario(
+                id="creer-gip",
+                title="Créer un GIP",
+                status="detaille",
+                summary="Un **groupement** <script>alert(1)</script>",
+                advantages=["Souplesse de recrutement"],
+                risks=["Portage politique"],
+                similar_cases=["pix"],
+                trajectory="structure-dediee",
+                changes_legal_entity=True,
+                sources=["note-dinum"],
+            ),
+            Scenario(
+                id="creer-scic", title="Créer une SCIC", status="esquisse", summary="Cité.", sources=["note-dinum"]
+            ),
+        ],
+        "examples": [
+            Example(
+                id="pix",
+                name="Pix",
+                programme="beta.gouv.fr",
+                year=2019,
+                scenario="creer-gip",
+                trajectory="structure-dediee",
+                outcome="GIP créé en 2019.",
+                sources=["note-dinum"],
+                verified=today,
+            ),
+            Example(
+                id="cartobio",
+                name="CartoBio",
+                programme="EIG",
+                outcome="Devenu Startup d'État.",
+                sources=["note-dinum"],
+                verified=today,
+            ),
+        ],
+        "checklists": [
+            Checklist.model_validate(
+                {
+                    "id": "sortie",
+                    "title": "Sortie",
+                    "sources": ["note-dinum"],
+                    "groups": [
+                        {"id": "produit", "title": "Produit", "items": [{"id": "hebergement", "label": "Hébergement"}]},
+                        {"id": "ressources", "title": "Ressources", "items": [{"id": "budget", "label": "Budget"}]},
+                    ],
+                }
+            )
+        ],
+    }
+    for collection, items in records.items():
+        guide.records[collection] = {r.id: r for r in items}
+        guide.files[collection] = f"data/{collection}.yml"
+    return guide
+
+
+@pytest.fixture
+def ctx() -> Context:
+    return Context(make_guide(), Links("preparer/scenarios/"), EDIT)
+
+
+def test_data_strings_are_escaped_and_inline_markdown_is_kept(ctx: Context) -> None:
+    markup = scenarios(ctx)
+    assert "<script>" not in markup
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in markup
+    assert "<strong>groupement</strong>" in markup
+
+
+def test_md_inline_allows_only_inline_markdown() -> None:
+    assert str(md_inline("[site](https://pix.fr) et *vite* et `code`")) == (
+        '<a href="https://pix.fr">site</a> et <em>vite</em> et <code>code</code>'
+    )
+    assert str(md_inline("[x](javascript:alert(1))")) == "[x](javascript:alert(1))"
+    assert str(md_inline('<img src=x onerror="alert(1)">')).startswith("&lt;img")
+
+
+def test_every_block_names_its_data_file_and_edit_link(ctx: Context) -> None:
+    tree = Tree(checklist(ctx, "sortie"))
+    [block] = tree.find("div", class_="app-block")
+    assert block["data-app-source"] == "data/checklists.yml"
+    assert block["data-app-record"] == "sortie"
+    assert {"href": EDIT + "data/checklists.yml"} in tree.find("a")
+
+
+def test_checklist_is_a_real_form(ctx: Context) -> None:
+    tree = Tree(checklist(ctx, "sortie"))
+    assert len(tree.find("form")) == 1
+    assert len(tree.find("fieldset")) == 2
+    assert len(tree.find("legend")) == 2
+    boxes = tree.find("input", type="checkbox")
+    notes = tree.find("textarea")
+    labels = tree.find("label")
+    # Each item: its box, then the field of its note, each with its own label.
+    fields = [field["id"] for pair in zip(boxes, notes, strict=True) for field in pair]
+    assert len(boxes) == 2
+    assert fields == [lab["for"] for lab in labels]
+
+
+def test_unknown_checklist_is_an_error(ctx: Context) -> None:
+    with pytest.raises(UnknownRecord, match="« nulle » n'est pas une checklist connue"):
+        checklist(ctx, "nulle")
+
+
+def test_example_cards_filter_and_mark_unknown_fields(ctx: Context) -> None:
+    tree = Tree(example_cards(ctx, programme="EIG"))
+    cards = tree.find("article")
+    assert [c["id"] for c in cards] == ["exemple-cartobio"]
+    assert "non précisé par les sources" in tree.text
+    assert "1 exemple" in tree.text
+
+
+def test_scenario_sections_link_their_examples(ctx: Context) -> None:
+    tree = Tree(scenarios(ctx))
+    ids = [a["id"] for a in tree.find("section")]
+    assert ids == ["scenario-creer-gip", "scenario-creer-scic"]
+    assert {"href": "../../exemples/#exemple-pix"} in tree.find("a")
+    assert "Scénario cité sans détail par les sources" in tree.text
+
+
+def test_scenario_table_has_caption_and_header_scopes(ctx: Context) -> None:
+    tree = Tree(scenario_table(ctx))
+    assert len(tree.find("caption")) == 1
+    assert len(tree.find("th", scope="row")) == 2
+    assert len(tree.find("th", scope="col")) >= 6
+    [region] = tree.find("div", role="region")
+    assert region["tabindex"] == "0"
+
+
+@pytest.mark.parametrize(
+    ("current", "target", "expected"),
+    [
+        ("", "exemples/index.md", "exemples/"),
+        ("preparer/scenarios/", "exemples/index.md", "../../exemples/"),
+        ("preparer/scenarios/", "preparer/scenarios.md", "./"),
+        ("exemples/", "index.md", "../"),
+    ],
+)
+def test_links_are_relative_to_the_current_page(current: str, target: str, expected: str) -> None:
+    assert Links(current).page(target) == expected
+
+
+def test_page_url() -> None:
+    assert page_url("index.md") == ""
+    assert page_url("a/index.md") == "a/"
+    assert page_url("a/b.md") == "a/b/"

@@ -1,0 +1,103 @@
+"""The built site as a whole: every page, every fact, no leftovers."""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+from .conftest import ROOT, site_pages
+
+
+class _Text(HTMLParser):
+    """Visible text of a page's main content (scripts and styles left out)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+        self.title = ""
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self.skip += 1
+        self._in_title = tag == "title"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self.skip -= 1
+        if tag == "title":
+            self._in_title = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+        if not self.skip:
+            self.parts.append(data)
+
+
+def parse(page: Path) -> _Text:
+    parser = _Text()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'").replace("\u00a0", " "))
+
+
+def test_no_macro_is_left_unrendered(site_dir: Path) -> None:
+    leftovers = [str(p.relative_to(site_dir)) for p in site_pages(site_dir) if "{{" in " ".join(parse(p).parts)]
+    assert leftovers == []
+
+
+def test_titles_are_unique(site_dir: Path) -> None:
+    titles: dict[str, str] = {}
+    for page in site_pages(site_dir):
+        title = html.unescape(parse(page).title.strip())
+        assert title, page
+        assert title not in titles, f"{page} and {titles[title]} share the title « {title} »"
+        titles[title] = str(page)
+
+
+def _nav_files(nav: list) -> list[str]:
+    out: list[str] = []
+    for item in nav:
+        values = [item] if isinstance(item, str) else list(item.values())
+        for value in values:
+            out += _nav_files(value) if isinstance(value, list) else [value]
+    return out
+
+
+def test_every_page_is_in_the_navigation() -> None:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    in_nav = set(_nav_files(config["nav"]))
+    pages = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
+    assert pages - in_nav == set()
+    assert in_nav - pages == set()
+
+
+def test_no_sentence_is_copied_from_the_sources() -> None:
+    tool = ROOT.parent / "shared" / "tools" / "seed-overlap"
+    assert tool.exists(), f"{tool} est introuvable : le dossier shared/ doit être à côté du projet"
+    result = subprocess.run([str(tool), str(ROOT)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout
+
+
+def test_every_fact_of_the_sources_is_on_the_site(site_dir: Path) -> None:
+    text = normalise(" ".join(" ".join(parse(p).parts) for p in site_pages(site_dir)))
+    facts = yaml.safe_load((ROOT / "tests" / "facts.yml").read_text(encoding="utf-8"))
+    assert len(facts) >= 50
+    missing = [f["fact"] for f in facts if not re.search(f["pattern"], text, re.IGNORECASE)]
+    assert missing == []
+
+
+def test_home_page_links_every_section(site_dir: Path) -> None:
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    for section in ("comprendre/", "preparer/", "defis-eig/", "exemples/", "outils/", "a-propos/"):
+        assert f'href="{section}' in home, section

@@ -160,13 +160,31 @@ def _check(guide: Guide, docs: dict[str, Document], docs_dir: Path | None) -> li
             names = ", ".join(guide.records.get(collection, {})) or "aucun"
             report(where, path, f"« {value} » n'est pas {KINDS[collection]} (connus : {names})")
 
+    # A scenario and its examples link to each other, so both sides must agree.
+    examples, scenarios = guide.records.get("examples", {}), guide.records.get("scenarios", {})
     for i, scenario in enumerate(guide.all("scenarios")):
         known("trajectories", scenario.trajectory, "scenarios", (i, "trajectory"))
         for j, case in enumerate(scenario.similar_cases):
             known("examples", case, "scenarios", (i, "similar_cases", j))
+            named = examples[case].scenario if case in examples else scenario.id
+            # An unknown scenario name is reported once, on the example.
+            if named != scenario.id and (named is None or named in scenarios):
+                report(
+                    "scenarios",
+                    (i, "similar_cases", j),
+                    f"l'exemple « {case} » doit aussi nommer ce scénario : "
+                    f"ajoutez « scenario: {scenario.id} » à sa fiche dans {guide.files['examples']}",
+                )
     for i, example in enumerate(guide.all("examples")):
         known("scenarios", example.scenario, "examples", (i, "scenario"))
         known("trajectories", example.trajectory, "examples", (i, "trajectory"))
+        if example.scenario in scenarios and example.id not in scenarios[example.scenario].similar_cases:
+            report(
+                "examples",
+                (i, "scenario"),
+                f"le scénario « {example.scenario} » doit aussi citer cet exemple : "
+                f"ajoutez « {example.id} » à ses similar_cases dans {guide.files['scenarios']}",
+            )
     for i, checklist in enumerate(guide.all("checklists")):
         for path, dup in _duplicates(checklist.groups, (i, "groups")):
             report("checklists", path, f"identifiant de groupe « {dup} » en double dans la checklist")

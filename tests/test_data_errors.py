@@ -198,3 +198,16 @@ def test_build_stops_cleanly_on_bad_data(tmp_path: Path) -> None:
     assert "data/examples.yml:18:3: examples[1].yaer: champ inconnu (faute de frappe ?)" in result.stderr.splitlines()
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_scenario_and_example_must_name_each_other(project: Path) -> None:
+    errors = errors_after(project, "data/examples.yml", "  scenario: creer-scn\n", "")
+    assert len(errors) == 1
+    assert errors[0].startswith("data/scenarios.yml:")
+    assert "scenarios[7].similar_cases[0]: l'exemple « parcoursup » doit aussi nommer ce scénario" in errors[0]
+
+
+def test_example_scenario_must_list_the_example(project: Path) -> None:
+    errors = errors_after(project, "data/examples.yml", "  scenario: creer-scn\n", "  scenario: creer-scic\n")
+    assert len(errors) == 2
+    assert any("examples[7].scenario: le scénario « creer-scic » doit aussi citer cet exemple" in e for e in errors)

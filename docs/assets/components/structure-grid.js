@@ -23,6 +23,7 @@
     scale: Array.isArray(data.scale) ? data.scale.filter(Array.isArray) : [],
   })
 
+  const plural = (n, words) => `${n} ${n > 1 ? words.replace(/(\S+)/g, "$1s") : words}`
   const nameOf = (data, i) => data.names[i] || `Structure ${i + 1}`
 
   /* Total and weakest criteria of candidate i, over the criteria it has a score for. */
@@ -37,7 +38,7 @@
     const count = data.criteria.length
     return {
       total: scored.length
-        ? `${total} / ${top * count}` + (scored.length < count ? ` (${scored.length} critères notés sur ${count})` : "")
+        ? `${total} / ${top * count}` + (scored.length < count ? ` (${plural(scored.length, "critère noté")} sur ${count})` : "")
         : "aucune note",
       weakest: scored.length
         ? `${scored.filter(c => c.score === low).map(c => c.title).join(", ")} (${low})`

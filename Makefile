@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test check-data lint browser clean lock
+.PHONY: serve build test check-data lint schemas stale browser clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,10 +36,17 @@ build: $(VENV)/.site
 check-data: $(VENV)/.site
 	@$(BIN)/python -m macros.check
 
-## lint: ruff on the Python code
+## lint: the pre-commit hooks (ruff, YAML syntax, data, schemas, whitespace) on every tracked file
 lint: $(VENV)/.dev
-	$(BIN)/ruff check macros tests
-	$(BIN)/ruff format --check macros tests
+	$(BIN)/pre-commit run --all-files --show-diff-on-failure
+
+## schemas: regenerate schemas/*.schema.json from the pydantic models
+schemas: $(VENV)/.site
+	@$(BIN)/python -m macros.schemas
+
+## stale: list the facts whose « vérifié le » date is more than 12 months old
+stale: $(VENV)/.site
+	@$(BIN)/python -m macros.stale
 
 ## browser: find Debian Chromium and poppler-utils, or install them when root
 browser:

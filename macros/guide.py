@@ -75,7 +75,9 @@ def _describe(error: dict[str, Any]) -> str:
     kind = error["type"]
     ctx = error.get("ctx", {})
     if kind == "literal_error":
-        return f"« {error['input']} » n'est pas une valeur permise (permises : {ctx.get('expected', '')})"
+        # pydantic lists the values in English (« 'a' or 'b' »).
+        allowed = str(ctx.get("expected", "")).replace("' or '", "', '")
+        return f"« {error['input']} » n'est pas une valeur permise (permises : {allowed})"
     if kind == "string_pattern_mismatch":
         return (
             f"« {error['input']} » n'est pas un identifiant valide "

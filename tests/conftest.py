@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -33,6 +34,23 @@ def build_site(
         text=True,
         check=False,
     )
+
+
+@functools.cache
+def mkdocs_config() -> dict:
+    """mkdocs.yml as the build reads it (`!ENV` resolved), without validation."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as f:
+        return yaml_load(f)
+
+
+def copy_project(destination: Path) -> Path:
+    """What a build reads, copied without .git: a project with no history."""
+    for name in ("data", "docs", "macros", "overrides"):
+        shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    return destination
 
 
 @pytest.fixture(scope="session")

@@ -88,7 +88,7 @@ def test_value_outside_the_allowed_list(project: Path) -> None:
     errors = errors_after(project, "data/examples.yml", "  programme: beta.gouv.fr\n", "  programme: betagouv\n")
     assert errors == [
         "data/examples.yml:5:14: examples[0].programme: « betagouv » n'est pas une valeur permise "
-        "(permises : 'beta.gouv.fr' or 'EIG')"
+        "(permises : 'beta.gouv.fr', 'EIG')"
     ]
 
 

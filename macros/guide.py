@@ -162,7 +162,8 @@ def _check(guide: Guide, docs: dict[str, Document], docs_dir: Path | None) -> li
             names = ", ".join(guide.records.get(collection, {})) or "aucun"
             report(where, path, f"« {value} » n'est pas {KINDS[collection]} (connus : {names})")
 
-    # A scenario and its examples link to each other, so both sides must agree.
+    # A scenario's section links to its similar cases, and each case's card
+    # links back to its scenario: both must name each other.
     examples, scenarios = guide.records.get("examples", {}), guide.records.get("scenarios", {})
     for i, scenario in enumerate(guide.all("scenarios")):
         known("trajectories", scenario.trajectory, "scenarios", (i, "trajectory"))
@@ -180,13 +181,6 @@ def _check(guide: Guide, docs: dict[str, Document], docs_dir: Path | None) -> li
     for i, example in enumerate(guide.all("examples")):
         known("scenarios", example.scenario, "examples", (i, "scenario"))
         known("trajectories", example.trajectory, "examples", (i, "trajectory"))
-        if example.scenario in scenarios and example.id not in scenarios[example.scenario].similar_cases:
-            report(
-                "examples",
-                (i, "scenario"),
-                f"le scénario « {example.scenario} » doit aussi citer cet exemple : "
-                f"ajoutez « {example.id} » à ses similar_cases dans {guide.files['scenarios']}",
-            )
     for i, checklist in enumerate(guide.all("checklists")):
         for path, dup in _duplicates(checklist.groups, (i, "groups")):
             report("checklists", path, f"identifiant de groupe « {dup} » en double dans la checklist")

@@ -16,7 +16,6 @@ from .test_site import parse
 ALLOWED = {
     "AA": "niveau de conformité des WCAG et du RGAA, expliqué là où il est cité (page Accessibilité)",
     "CEDEX": "mention de l'adresse postale du Défenseur des droits, recopiée telle quelle",
-    "CONTRIBUTING": "nom du fichier du dépôt qui décrit comment contribuer",
     "EVA": "nom propre d'un service (eva.beta.gouv.fr), pas un sigle à développer",
     "II": "chiffre romain numérotant une partie de la note stratégique",
     "III": "chiffre romain numérotant une partie de la note stratégique",

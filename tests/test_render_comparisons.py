@@ -8,9 +8,10 @@ from collections import Counter
 import pytest
 
 from macros.criterion import Criterion
-from macros.example import example_cards
+from macros.example import Example, example_cards
 from macros.links import Links
 from macros.render import Context
+from macros.scenario import scenarios
 from macros.structure_grid import CANDIDATES, structure_grid
 from macros.trajectory import trajectories
 
@@ -67,3 +68,11 @@ def test_trajectories_map_rows_link_scenarios_and_examples(ctx: Context) -> None
     assert "../../preparer/scenarios/#scenario-creer-gip" in hrefs
     assert "../../exemples/#exemple-pix" in hrefs
     assert "Un exemple n’a pas de trajectoire connue" in tree.text
+
+
+def test_an_example_naming_a_scenario_is_cited_in_its_section(ctx: Context) -> None:
+    pix = ctx.guide.records["examples"]["pix"]
+    late = Example.model_validate({**pix.model_dump(), "id": "nouveau", "name": "Nouveau service"})
+    ctx.guide.records["examples"]["nouveau"] = late
+    hrefs = [a["href"] for a in Tree(scenarios(ctx)).find("a")]
+    assert hrefs.index("../../exemples/#exemple-pix") < hrefs.index("../../exemples/#exemple-nouveau")

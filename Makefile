@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test check-data lint browser clean lock linkcheck bench
+.PHONY: serve build test check-data lint schemas stale browser clean lock linkcheck bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,7 +30,7 @@ bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.jso
 
 ## serve: the guide on http://127.0.0.1:8000, reloaded as docs/, data/, macros/ or overrides/ change
 serve: $(VENV)/.site
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch macros --watch overrides
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch macros --watch overrides
 
 ## build: the site in site/, strict (any warning fails)
 build: $(VENV)/.site
@@ -40,10 +40,17 @@ build: $(VENV)/.site
 check-data: $(VENV)/.site
 	@$(BIN)/python -m macros.check
 
-## lint: ruff on the Python code
+## lint: the pre-commit hooks (ruff, YAML syntax, data, schemas, whitespace) on every tracked file
 lint: $(VENV)/.dev
-	$(BIN)/ruff check macros tests bench
-	$(BIN)/ruff format --check macros tests bench
+	$(BIN)/pre-commit run --all-files --show-diff-on-failure
+
+## schemas: regenerate schemas/*.schema.json from the pydantic models
+schemas: $(VENV)/.site
+	@$(BIN)/python -m macros.schemas
+
+## stale: list the facts whose « vérifié le » date is more than 12 months old
+stale: $(VENV)/.site
+	@$(BIN)/python -m macros.stale
 
 ## browser: find Debian Chromium and poppler-utils, or install them when root
 browser:

@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.browser.conftest import CHROMIUM, FLAGS  # noqa: E402
-from tests.conftest import SITE_PATH  # noqa: E402
+from tests.conftest import SITE_PATH, copy_project  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 LIGHTHOUSE_RUNS = int(os.environ.get("BENCH_LIGHTHOUSE_RUNS", "3"))
@@ -52,8 +52,6 @@ PAGE_TYPES = {
     "Modèle de note": "outils/note-dinum/",
 }
 SEARCH_INDEX = "search/search_index.json"
-# What a build copies of the project: enough to build it elsewhere.
-PROJECT = ("docs", "data", "macros", "overrides", "mkdocs.yml")
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 KIB = 1024
 
@@ -75,16 +73,6 @@ def mkdocs_build(project: Path, destination: Path) -> None:
     result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
     if result.returncode:
         raise SystemExit(f"La construction de {project} a échoué :\n{result.stderr}")
-
-
-def copy_project(destination: Path) -> Path:
-    for name in PROJECT:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, destination / name)
-    return destination
 
 
 STOCK_CONFIG = "site_name: Guide de pérennisation\ntheme:\n  name: material\n"

@@ -6,25 +6,31 @@ HTML, so moving to another engine means rewriting this file alone.
 
 from __future__ import annotations
 
-import os
+import datetime as dt
 import sys
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 from .checklist import all_checklists, checklist
+from .complete_guide import complete_guide, markdown_converter
 from .criterion import criteria
 from .csp import content_security_policy, inline_scripts
 from .example import example_cards
+from .freshness import build_reference, facts, stale_before
 from .glossary import abbreviations, glossary
 from .guide import UnknownRecord, load_guide
+from .history import read_history
 from .links import Links
 from .loader import DataErrors
+from .nav import read_nav
 from .note import note_template
+from .page_info import page_info
 from .render import Context
 from .scenario import scenario_table, scenarios
 from .site_map import site_map
 from .source import sources
-from .source_date import last_commit_epoch
+from .structure_grid import structure_grid
 from .success_factor import success_factors
 from .trajectory import trajectories
 
@@ -38,6 +44,7 @@ COMPONENTS = [
     scenario_table,
     scenarios,
     sources,
+    structure_grid,
     success_factors,
     trajectories,
 ]
@@ -67,16 +74,11 @@ def theme_inline_scripts(conf: Any) -> list[str]:
 def define_env(env: Any) -> None:
     from mkdocs.exceptions import PluginError
 
-    project = Path(env.project_dir)
-    # MkDocs stamps the sitemap with the clock unless SOURCE_DATE_EPOCH is set:
-    # the last commit's date makes every build of a commit identical.
-    if "SOURCE_DATE_EPOCH" not in os.environ and (epoch := last_commit_epoch(project)):
-        os.environ["SOURCE_DATE_EPOCH"] = epoch
     # Read by overrides/main.html (<meta http-equiv>) and overrides/_headers.
     env.conf["extra"]["content_security_policy"] = content_security_policy(theme_inline_scripts(env.conf))
 
     try:
-        guide = load_guide(project, docs_dir=Path(env.conf["docs_dir"]))
+        guide = load_guide(Path(env.project_dir), docs_dir=Path(env.conf["docs_dir"]))
     except DataErrors as exc:
         # One line per problem, without the logger's prefix, so that editors
         # and CI annotate file:line:column directly.
@@ -84,10 +86,20 @@ def define_env(env: Any) -> None:
             print(error, file=sys.stderr)
         raise PluginError(f"{len(exc.errors)} problème(s) dans les données : le site n'est pas construit.") from None
 
-    edit_base = env.conf["extra"].get("data_edit_base")
+    root = Path(env.project_dir)
+    docs_dir = Path(env.conf["docs_dir"])
+    docs_path = docs_dir.relative_to(root).as_posix()
+    extra = env.conf["extra"]
+    edit_base = extra.get("data_edit_base")
+    history = read_history(root)
+    reference = build_reference(history.head, facts(guide))
+    limit = stale_before(reference) if reference else None
+    # The data files each page shows, by page, filled as its blocks render.
+    shown: defaultdict[str, set[str]] = defaultdict(set)
+    nav = read_nav(env.conf["nav"], docs_dir)
 
     def context() -> Context:
-        return Context(guide, Links(env.page.url), edit_base)
+        return Context(guide, Links(env.page.url), edit_base, shown[env.page.file.src_uri], limit)
 
     def bind(component):
         def macro(*args: Any, **kwargs: Any) -> str:
@@ -104,10 +116,50 @@ def define_env(env: Any) -> None:
     for component in COMPONENTS:
         env.macro(bind(component))
 
-    env.macro(lambda: site_map(env.conf["nav"], Links(env.page.url)), "site_map")
+    env.macro(lambda: site_map(nav, Links(env.page.url)), "site_map")
+
+    to_html = markdown_converter(env.conf["markdown_extensions"], env.conf["mdx_configs"])
+    env.macro(
+        lambda: complete_guide(
+            context(),
+            nav,
+            docs_dir,
+            env.page.file.src_uri,
+            lambda text: env.render(text, force_rendering=True),
+            to_html,
+        ),
+        "complete_guide",
+    )
     env.variables["app_abbreviations"] = abbreviations(guide.all("glossary"))
+
+    def page_updated() -> dt.date | None:
+        """The page's last change: its file's or a data file it shows."""
+        page = env.page
+        return history.last_change({f"{docs_path}/{page.file.src_uri}", *shown[page.file.src_uri]})
+
+    def page_footer() -> str:
+        page = env.page
+        return page_info(
+            title=page.title,
+            url=page.canonical_url,
+            updated=page_updated(),
+            repository=extra.get("repository"),
+            email=extra.get("contact_email"),
+        )
+
+    env.variables["app_page_info"] = page_footer
+    # A page git does not know yet (not committed) takes the last commit's date.
+    env.variables["app_page_updated"] = lambda: page_updated() or history.head
 
 
 def on_post_page_macros(env: Any) -> None:
-    """Glossary abbreviations go under every page, for Markdown's abbr extension."""
+    """Glossary abbreviations go under every page, for Markdown's abbr extension;
+    the page's foot (last update, error report) goes to the theme through the
+    page's metadata, out of the search index."""
     env.markdown += "\n\n" + env.variables["app_abbreviations"] + "\n"
+    env.page.meta["app_page_info"] = env.variables["app_page_info"]()
+    # MkDocs dates the sitemap (<lastmod>, and the .gz's timestamp) with the
+    # day of the build: the page's last change in git makes every build of a
+    # commit identical. Without git, MkDocs' date stays.
+    if updated := env.variables["app_page_updated"]():
+        env.page.update_date = updated.isoformat()

@@ -5,18 +5,24 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .guide import load_guide
+from .guide import Guide, load_guide
 from .loader import DataErrors
 
 
-def main(argv: list[str]) -> int:
-    root = Path(argv[0]) if argv else Path.cwd()
+def load_or_report(root: Path) -> Guide | None:
+    """The validated guide, or None once every problem is printed, one a line."""
     try:
-        guide = load_guide(root)
+        return load_guide(root)
     except DataErrors as exc:
         for error in exc.errors:
             print(error, file=sys.stderr)
         print(f"{len(exc.errors)} problème(s) dans les données.", file=sys.stderr)
+        return None
+
+
+def main(argv: list[str]) -> int:
+    guide = load_or_report(Path(argv[0]) if argv else Path.cwd())
+    if guide is None:
         return 1
     count = sum(len(records) for records in guide.records.values())
     print(f"Données valides : {count} enregistrements dans {len(guide.records)} fichiers.")

@@ -6,6 +6,7 @@ record that fed it, so the page can offer « Modifier ces données ».
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import cache
 from pathlib import Path
@@ -97,19 +98,39 @@ def block(component: str, *, source: str, edit_base: str | None, record: str | N
 
 
 class Context:
-    """What a component needs from the page being built."""
+    """What a component needs from the page being built.
 
-    def __init__(self, guide: Any, links: Any, edit_base: str | None):
+    `shown` collects the data files of the blocks rendered on the page, so the
+    page can date itself by them; facts verified before `stale_before` are
+    marked « à revérifier ».
+    """
+
+    def __init__(
+        self,
+        guide: Any,
+        links: Any,
+        edit_base: str | None,
+        shown: set[str] | None = None,
+        stale_before: dt.date | None = None,
+    ):
         self.guide = guide
         self.links = links
         self.edit_base = edit_base
+        self.shown = shown if shown is not None else set()
+        self.stale_before = stale_before
+
+    def is_stale(self, verified: dt.date) -> bool:
+        return self.stale_before is not None and verified < self.stale_before
 
     def block(self, component: str, collection: str, record: str | None = None, **context: Any) -> str:
+        source = self.guide.files[collection]
+        self.shown.add(source)
         return block(
             component,
-            source=self.guide.files[collection],
+            source=source,
             edit_base=self.edit_base,
             record=record,
             links=self.links,
+            is_stale=self.is_stale,
             **context,
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -15,14 +16,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-# The path the site is published under: tests serve it there too, so that
-# absolute links (the 404 page has only those) resolve as they will online.
-CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-SITE_PATH = urlsplit(CONFIG["site_url"]).path
 
 
 def build_site(
@@ -39,6 +35,28 @@ def build_site(
         text=True,
         check=False,
     )
+
+
+@functools.cache
+def mkdocs_config() -> dict:
+    """mkdocs.yml as the build reads it (`!ENV` resolved), without validation."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as f:
+        return yaml_load(f)
+
+
+# The path the site is published under: tests serve it there too, so that
+# absolute links (the 404 page has only those) resolve as they will online.
+SITE_PATH = urlsplit(mkdocs_config()["site_url"]).path
+
+
+def copy_project(destination: Path) -> Path:
+    """What a build reads, copied without .git: a project with no history."""
+    for name in ("data", "docs", "macros", "overrides"):
+        shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    return destination
 
 
 @pytest.fixture(scope="session")

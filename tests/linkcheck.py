@@ -22,7 +22,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-import yaml
+from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 # Attributes that make the browser (or the reader) fetch another URL.
@@ -155,8 +155,8 @@ def _check_or_offline(url: str) -> str | None:
 def main(argv: list[str]) -> int:
     paths = [arg for arg in argv if not arg.startswith("--")]
     directory = Path(paths[0]) if paths else ROOT / "site"
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    site = Site.read(directory, config["site_url"])
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as file:
+        site = Site.read(directory, yaml_load(file)["site_url"])
     internal = site.internal_problems()
     for problem in internal:
         print(f"LIEN INTERNE CASSÉ {problem}")

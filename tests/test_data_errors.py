@@ -88,7 +88,7 @@ def test_value_outside_the_allowed_list(project: Path) -> None:
     errors = errors_after(project, "data/examples.yml", "  programme: beta.gouv.fr\n", "  programme: betagouv\n")
     assert errors == [
         "data/examples.yml:5:14: examples[0].programme: « betagouv » n'est pas une valeur permise "
-        "(permises : 'beta.gouv.fr' or 'EIG')"
+        "(permises : 'beta.gouv.fr', 'EIG')"
     ]
 
 
@@ -198,3 +198,11 @@ def test_build_stops_cleanly_on_bad_data(tmp_path: Path) -> None:
     assert "data/examples.yml:18:3: examples[1].yaer: champ inconnu (faute de frappe ?)" in result.stderr.splitlines()
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_a_similar_case_must_name_its_scenario(project: Path) -> None:
+    errors = errors_after(project, "data/examples.yml", "  scenario: creer-scn\n", "")
+    assert errors == [
+        "data/scenarios.yml:112:7: scenarios[7].similar_cases[0]: l'exemple « parcoursup » doit aussi nommer "
+        "ce scénario : ajoutez « scenario: creer-scn » à sa fiche dans data/examples.yml"
+    ]

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .conftest import CONFIG, serve
+from .conftest import mkdocs_config, serve
 from .linkcheck import Site, check_all
 
 
 def test_every_internal_link_and_anchor_resolves(site_dir: Path) -> None:
-    site = Site.read(site_dir, CONFIG["site_url"])
+    site = Site.read(site_dir, mkdocs_config()["site_url"])
     # The reading sees the site's links: pages, assets, sitemap, anchors.
     assert len(site.pages) > 30
     assert sum(len(page.links) for page in site.pages.values()) > 1000

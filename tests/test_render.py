@@ -136,8 +136,12 @@ def test_checklist_is_a_real_form(ctx: Context) -> None:
     assert len(tree.find("fieldset")) == 2
     assert len(tree.find("legend")) == 2
     boxes = tree.find("input", type="checkbox")
+    notes = tree.find("textarea")
     labels = tree.find("label")
-    assert [b["id"] for b in boxes] == [lab["for"] for lab in labels]
+    # Each item: its box, then the field of its note, each with its own label.
+    fields = [field["id"] for pair in zip(boxes, notes, strict=True) for field in pair]
+    assert len(boxes) == 2
+    assert fields == [lab["for"] for lab in labels]
 
 
 def test_unknown_checklist_is_an_error(ctx: Context) -> None:

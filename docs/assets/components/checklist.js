@@ -1,0 +1,286 @@
+/* Checklists: ticks and notes kept in this browser (app.store), progress,
+ * and the buttons to reset, print, export, copy and import.
+ *
+ * State is keyed by item id, never by position or wording: items added,
+ * removed, reordered or reworded in data/checklists.yml keep every remaining
+ * tick and note on its own item. The same checklist shown on two pages is the
+ * same list, so it shares its state on purpose. */
+(() => {
+  "use strict"
+
+  const VERSION = 1
+  const ID_COMMENT = /<!--\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*-->\s*$/
+  const NOTE_PREFIX = "Note : "
+  const UNAVAILABLE = {
+    file: "Cette page est ouverte depuis un fichier : votre progression ne sera pas conservée après cette visite.",
+    blocked:
+      "Ce navigateur n’autorise pas l’enregistrement local (navigation privée ou stockage bloqué) : votre progression ne sera pas conservée après cette visite.",
+    quota:
+      "L’espace de stockage de ce navigateur est plein : votre progression ne sera plus conservée après cette visite.",
+  }
+  const KEEP_IT = "Exportez-la pour la garder."
+  const UNREADABLE = "La progression enregistrée auparavant n’a pas pu être relue : elle est ignorée."
+
+  const collapse = text => text.replace(/\s+/g, " ").trim()
+  const pageUrl = () => location.href.split("#")[0]
+  const isEntry = value => value !== null && typeof value === "object" && !Array.isArray(value)
+
+  /* Items of the saved state that still exist and have the expected shape. */
+  const entryFor = (data, id) => {
+    const items = data && isEntry(data.items) ? data.items : {}
+    const entry = Object.hasOwn(items, id) && isEntry(items[id]) ? items[id] : {}
+    return {
+      checked: entry.checked === true,
+      note: typeof entry.note === "string" ? entry.note : "",
+    }
+  }
+
+  /* The « Exporter » text, parsed back: checklist id and one entry per item. */
+  const parseExport = text => {
+    const found = /<!--\s*checklist:\s*([a-z0-9-]+)\s*-->/.exec(text)
+    const items = {}
+    const notes = {}
+    let current = null
+    for (const line of text.split(/\r?\n/)) {
+      const item = /^- \[([ xX])\] /.exec(line)
+      const id = item && ID_COMMENT.exec(line)
+      if (id) {
+        current = id[1]
+        items[current] = { checked: item[1] !== " ", note: "" }
+        notes[current] = []
+        continue
+      }
+      const quoted = /^\s+> ?(.*)$/.exec(line)
+      if (quoted && current) notes[current].push(quoted[1])
+      else if (line.trim()) current = null
+    }
+    for (const [id, lines] of Object.entries(notes)) {
+      if (lines.length && lines[0].startsWith(NOTE_PREFIX)) lines[0] = lines[0].slice(NOTE_PREFIX.length)
+      items[id].note = lines.join("\n")
+    }
+    return { checklist: found ? found[1] : null, items }
+  }
+
+  const mount = form => {
+    const store = window.app.store
+    const checklistId = form.dataset.checklistId
+    const slot = store.slot("checklist", checklistId, { version: VERSION })
+    const title = collapse(form.querySelector(".app-checklist__title").textContent)
+    const panel = form.querySelector("[data-checklist-panel]")
+    const notice = form.querySelector("[data-checklist-notice]")
+    const status = form.querySelector("[data-checklist-status]")
+    const progress = form.querySelector("[data-checklist-progress]")
+    const meta = form.querySelector("[data-checklist-meta]")
+    const file = form.querySelector("[data-checklist-file]")
+
+    const groups = [...form.querySelectorAll(".app-checklist__group")].map(fieldset => ({
+      title: collapse(fieldset.querySelector("legend").textContent),
+      count: fieldset.querySelector("[data-checklist-count]"),
+      items: [...fieldset.querySelectorAll("[data-item-id]")].map(li => ({
+        id: li.dataset.itemId,
+        label: collapse(li.querySelector(".app-checklist__label").textContent),
+        box: li.querySelector(".app-checklist__box"),
+        details: li.querySelector("[data-checklist-note]"),
+        note: li.querySelector("textarea"),
+        printed: li.querySelector("[data-checklist-note-print]"),
+      })),
+    }))
+    const items = groups.flatMap(group => group.items)
+
+    const showNote = item => {
+      const text = item.note.value.trim()
+      item.printed.textContent = text ? `${NOTE_PREFIX}${text}` : ""
+      item.printed.hidden = !text
+    }
+
+    const state = () => {
+      const saved = {}
+      for (const item of items) {
+        if (item.box.checked || item.note.value) {
+          saved[item.id] = { checked: item.box.checked, note: item.note.value }
+        }
+      }
+      return { items: saved }
+    }
+
+    const apply = data => {
+      for (const item of items) {
+        const entry = entryFor(data, item.id)
+        item.box.checked = entry.checked
+        item.note.value = entry.note
+        if (entry.note) item.details.open = true
+        showNote(item)
+      }
+      count()
+    }
+
+    const ratio = list => `${list.filter(item => item.box.checked).length} / ${list.length}`
+
+    const count = () => {
+      for (const group of groups) group.count.textContent = ratio(group.items)
+      progress.textContent = ratio(items)
+    }
+
+    const say = message => {
+      // Cleared first, so that the same message twice is announced twice.
+      status.textContent = ""
+      requestAnimationFrame(() => {
+        status.textContent = message
+      })
+    }
+
+    const save = () => slot.write(state())
+
+    const stamp = () => {
+      meta.textContent = `Page : ${pageUrl()} — ${store.frenchDate(new Date())}`
+    }
+
+    const markdown = () => {
+      const lines = [
+        `# ${title}`,
+        "",
+        `- Page : ${pageUrl()}`,
+        `- Exporté le ${store.frenchDate(new Date())} : ${ratio(items)} cochés`,
+        "",
+        `<!-- checklist: ${checklistId} -->`,
+      ]
+      for (const group of groups) {
+        lines.push("", `## ${group.title}`, "")
+        for (const item of group.items) {
+          lines.push(`- [${item.box.checked ? "x" : " "}] ${item.label} <!-- ${item.id} -->`)
+          const note = item.note.value.trim()
+          if (note) note.split(/\r?\n/).forEach((line, i) => lines.push(`  > ${i ? "" : NOTE_PREFIX}${line}`))
+        }
+      }
+      return `${lines.join("\n")}\n`
+    }
+
+    const importText = text => {
+      const parsed = parseExport(text)
+      if (!parsed.checklist) {
+        say("Ce fichier n’a pas été créé par le bouton « Exporter » d’une checklist : rien n’a été importé.")
+        return
+      }
+      if (parsed.checklist !== checklistId) {
+        say(`Ce fichier est l’export d’une autre checklist (« ${parsed.checklist} ») : rien n’a été importé.`)
+        return
+      }
+      const current = state().items
+      const known = new Set(items.map(item => item.id))
+      const ids = Object.keys(parsed.items)
+      const kept = ids.filter(id => known.has(id))
+      for (const id of kept) current[id] = parsed.items[id]
+      apply({ items: current })
+      save()
+      const dropped = ids.length - kept.length
+      say(
+        `${kept.length} élément(s) importé(s).` +
+          (dropped ? ` ${dropped} élément(s) du fichier n’existent plus dans cette checklist et sont ignorés.` : ""),
+      )
+    }
+
+    const actions = {
+      reset() {
+        if (!window.confirm(`Décocher toutes les cases de « ${title} » et effacer ses notes ?`)) return
+        apply(null)
+        // Nothing of this checklist is left in the browser.
+        slot.remove()
+        say("Toutes les cases sont décochées et les notes effacées.")
+      },
+      print() {
+        // The block that holds the checklist, as a direct child of the
+        // article: everything else in the article is hidden while printing.
+        let target = form
+        while (target.parentElement && !target.parentElement.matches(".md-content__inner")) {
+          target = target.parentElement
+        }
+        if (!target.parentElement) target = form
+        stamp()
+        document.documentElement.classList.add("app-print-one")
+        target.classList.add("app-print-target")
+        window.addEventListener(
+          "afterprint",
+          () => {
+            document.documentElement.classList.remove("app-print-one")
+            target.classList.remove("app-print-target")
+          },
+          { once: true },
+        )
+        window.print()
+      },
+      export() {
+        store.download(`checklist-${checklistId}-${store.isoDay(new Date())}.md`, markdown())
+        say("Le fichier Markdown est téléchargé.")
+      },
+      async copy() {
+        const done = await store.copy(markdown())
+        say(done ? "Le texte est copié dans le presse-papiers." : "La copie a échoué : utilisez « Exporter ».")
+      },
+      import() {
+        file.value = ""
+        file.click()
+      },
+    }
+
+    const warn = message => {
+      notice.textContent = `${message} ${KEEP_IT}`
+      notice.classList.add("app-checklist__notice--warning")
+    }
+
+    // Restore, then reveal what only works with JavaScript.
+    const saved = slot.read()
+    apply(saved.data)
+    if (saved.problem) warn(UNREADABLE)
+    for (const item of items) item.details.hidden = false
+    for (const group of groups) group.count.hidden = false
+    panel.hidden = false
+    stamp()
+    form.classList.add("app-checklist--ready")
+
+    let mounted = false
+    store.onUnavailable(reason => {
+      warn(UNAVAILABLE[reason])
+      // Found at a write, after the page was shown: announce it, once.
+      if (mounted) say(UNAVAILABLE[reason])
+    })
+    mounted = true
+
+    form.addEventListener("submit", event => event.preventDefault())
+    form.addEventListener("change", event => {
+      if (!event.target.matches(".app-checklist__box")) return
+      const group = groups.find(g => g.items.some(item => item.box === event.target))
+      count()
+      say(`${group.title} : ${ratio(group.items)}. Au total : ${ratio(items)}.`)
+      // After the progress, so that a storage failure found now is what is heard.
+      save()
+    })
+    form.addEventListener("input", event => {
+      const item = items.find(i => i.note === event.target)
+      if (!item) return
+      showNote(item)
+      save()
+    })
+    form.addEventListener("click", event => {
+      const button = event.target.closest("[data-checklist-action]")
+      if (button) actions[button.dataset.checklistAction]()
+    })
+    file.addEventListener("change", async () => {
+      if (!file.files.length) return
+      try {
+        importText(await store.readFile(file.files[0]))
+      } catch {
+        say("Le fichier n’a pas pu être lu : rien n’a été importé.")
+      }
+    })
+    // Window-wide listeners end with the form (instant navigation drops it).
+    const onBeforePrint = () => (form.isConnected ? stamp() : window.removeEventListener("beforeprint", onBeforePrint))
+    window.addEventListener("beforeprint", onBeforePrint)
+    // Another tab of this site saved the same checklist.
+    const unwatch = slot.watch(result => {
+      if (!form.isConnected) unwatch()
+      else if (!result.problem) apply(result.data)
+    })
+  }
+
+  window.app.register("checklist", mount)
+})()

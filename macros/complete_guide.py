@@ -1,0 +1,199 @@
+"""« Guide complet »: every page of the navigation, in order, on one page to print.
+
+Each page is rebuilt here from its source rather than copied from the built
+site, so nothing depends on the order in which an engine builds pages, nor on
+engine hooks. For each page, in navigation order:
+
+1. its Markdown is read from docs/, without the YAML header;
+2. its macro calls are rendered by the `render_macros` callback (the only
+   engine-specific step, wired in `define_env`), with links computed for the
+   « Guide complet » page itself;
+3. it is converted by Python-Markdown, with the extensions of mkdocs.yml;
+4. its headings move down under the chapter's level, its ids get the
+   chapter's prefix, and links to other pages of the guide become links
+   inside this page;
+5. a record's block already printed in an earlier chapter (a checklist shown
+   on its page and again on « Toutes les checklists ») becomes a reference to
+   that chapter: printed once, and one landmark per checklist on the page.
+
+Links in Markdown sources point at `.md` files, relative to the source; links
+that macros render are URLs relative to the page being built. That is how the
+two are told apart.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import markdown
+from markupsafe import Markup
+
+from .glossary import abbreviations
+from .links import Links, page_url
+from .nav import NavEntry, split_front_matter
+from .render import Context, flatten, render
+
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^<>]*)>")
+_ATTRIBUTE = re.compile(r'(\s)([a-zA-Z-]+)="([^"]*)"')
+_PRE = re.compile(r"<pre\b.*?</pre>", re.DOTALL)
+_ID_LISTS = {"aria-labelledby", "aria-describedby", "aria-controls", "headers"}
+# The shared wrapper of data blocks (templates/_block.html), when it names a record.
+_RECORD_BLOCK = re.compile(r'<div class="app-block" data-app-source="([^"]*)" data-app-record="([^"]*)">')
+_DIV = re.compile(r"<(/?)div\b[^>]*>")
+_HEADING = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Chapter:
+    title: str
+    doc: str
+    level: int  # the level of the page's own title in the complete guide
+
+    @property
+    def key(self) -> str:
+        """The chapter's id, and the prefix of every id inside it."""
+        return "chapitre-" + (page_url(self.doc).strip("/").replace("/", "-") or "accueil")
+
+
+@dataclass(frozen=True)
+class Part:
+    title: str | None  # None for a page that stands alone in the navigation
+    chapters: list[Chapter]
+
+
+def outline(nav: list[NavEntry], exclude: str) -> list[Part]:
+    """Top-level pages are chapters of their own; each section is a part."""
+    parts = []
+    for entry in nav:
+        if entry.children:
+            chapters = [Chapter(p.title, p.doc, 3) for p in entry.pages() if p.doc != exclude]
+            parts.append(Part(entry.title, chapters))
+        elif entry.doc and entry.doc != exclude:
+            parts.append(Part(None, [Chapter(entry.title, entry.doc, 2)]))
+    return [p for p in parts if p.chapters]
+
+
+class _Relocator:
+    """Rewrites one chapter's HTML for its place in the complete guide."""
+
+    def __init__(self, chapter: Chapter, chapters: dict[str, Chapter], links: Links):
+        self.chapter = chapter
+        self.chapters = chapters
+        self.links = links
+        self.base_url = links.base
+        self.by_url = {posixpath.normpath("/" + page_url(doc)): doc for doc in chapters}
+
+    def inner_id(self, value: str) -> str:
+        return f"{self.chapter.key}--{value}"
+
+    def anchor(self, doc: str, fragment: str) -> str:
+        target = self.chapters[doc]
+        return "#" + (f"{target.key}--{fragment}" if fragment else target.key)
+
+    def href(self, value: str) -> str:
+        parts = urlsplit(value)
+        if parts.scheme or parts.netloc:
+            return value
+        if not parts.path:
+            return f"#{self.inner_id(parts.fragment)}" if parts.fragment else value
+        if parts.path.endswith(".md"):
+            doc = posixpath.normpath(posixpath.join(posixpath.dirname(self.chapter.doc), parts.path))
+        else:
+            doc = self.by_url.get(posixpath.normpath(posixpath.join(self.base_url, parts.path)), "")
+        if doc in self.chapters:
+            return self.anchor(doc, parts.fragment)
+        # A page that is not a chapter (this one, for instance) keeps a real link.
+        return self.links.page(doc, parts.fragment or None) if doc.endswith(".md") else value
+
+    def attribute(self, match: re.Match[str]) -> str:
+        space, name, value = match.groups()
+        if name in ("id", "for"):
+            value = self.inner_id(value)
+        elif name in _ID_LISTS:
+            value = " ".join(self.inner_id(v) for v in value.split())
+        elif name == "href":
+            value = self.href(value)
+        return f'{space}{name}="{value}"'
+
+    def tag(self, match: re.Match[str]) -> str:
+        slash, name, attributes = match.groups()
+        if re.fullmatch(r"h[1-6]", name):
+            name = f"h{min(6, int(name[1]) + self.chapter.level - 1)}"
+        return f"<{slash}{name}{_ATTRIBUTE.sub(self.attribute, attributes)}>"
+
+    def __call__(self, html: str) -> str:
+        return _TAG.sub(self.tag, html)
+
+
+def _element_end(html: str, start: int) -> int:
+    """Where the <div> opening at `start` closes."""
+    depth = 0
+    for match in _DIV.finditer(html, start):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            return match.end()
+    return len(html)
+
+
+def _drop_repeats(bodies: dict[str, str], chapters: dict[str, Chapter]) -> dict[str, str]:
+    """Each record's block in full once; later copies point at the first chapter."""
+    first: dict[tuple[str, str], Chapter] = {}
+    out = {}
+    for doc, html in bodies.items():
+        parts, position = [], 0
+        for match in _RECORD_BLOCK.finditer(html):
+            if match.start() < position:
+                continue
+            if match.groups() not in first:
+                first[match.groups()] = chapters[doc]
+                continue
+            end = _element_end(html, match.start())
+            heading = _HEADING.search(html, match.start(), end)
+            title = Markup(re.sub(r"<[^>]+>", "", heading.group(1))) if heading else None
+            parts += [
+                html[position : match.start()],
+                render("complete_guide_repeat.html", title=title, chapter=first[match.groups()]),
+            ]
+            position = end
+        out[doc] = "".join([*parts, html[position:]])
+    return out
+
+
+def _keep_pre(html: str) -> str:
+    """`flatten` drops blank lines and indentation, which <pre> needs kept."""
+    return _PRE.sub(lambda m: m.group(0).replace("\n", "&#10;"), html)
+
+
+def markdown_converter(extensions: list[Any], configs: dict[str, Any]) -> Callable[[str], str]:
+    """Python-Markdown with the site's extensions, reset between pages."""
+    converter = markdown.Markdown(extensions=extensions, extension_configs=configs)
+    return lambda text: converter.reset().convert(text)
+
+
+def complete_guide(
+    ctx: Context,
+    nav: list[NavEntry],
+    docs_dir: Path,
+    current_doc: str,
+    render_macros: Callable[[str], str],
+    to_html: Callable[[str], str],
+) -> str:
+    """The whole guide as one HTML block, with its table of contents."""
+    parts = outline(nav, exclude=current_doc)
+    chapters = {c.doc: c for part in parts for c in part.chapters}
+    glossary = abbreviations(ctx.guide.all("glossary"))
+    bodies = {}
+    for doc, chapter in chapters.items():
+        meta, source = split_front_matter((docs_dir / doc).read_text(encoding="utf-8"))
+        if meta.get("render_macros", True) is not False:
+            source = render_macros(source)
+        html = to_html(source + "\n\n" + glossary + "\n")
+        bodies[doc] = _Relocator(chapter, chapters, ctx.links)(html)
+    bodies = {doc: Markup(_keep_pre(html)) for doc, html in _drop_repeats(bodies, chapters).items()}
+    return flatten(render("complete_guide.html", parts=parts, bodies=bodies))

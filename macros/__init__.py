@@ -49,11 +49,12 @@ COMPONENTS = [
     trajectories,
 ]
 
-# Material's partials that write an inline script into every page.
+# The partials that write an inline script into every page: Material's, then ours.
 THEME_SCRIPTS = (
     "partials/javascripts/base.html",
     "partials/javascripts/palette.html",
     "partials/javascripts/content.html",
+    "partials/storage-guard.html",
 )
 
 

@@ -28,6 +28,7 @@ from .render import Context
 from .scenario import scenario_table, scenarios
 from .site_map import site_map
 from .source import sources
+from .structure_grid import structure_grid
 from .success_factor import success_factors
 from .trajectory import trajectories
 
@@ -41,6 +42,7 @@ COMPONENTS = [
     scenario_table,
     scenarios,
     sources,
+    structure_grid,
     success_factors,
     trajectories,
 ]

@@ -35,7 +35,7 @@ import markdown
 from markupsafe import Markup
 
 from .glossary import abbreviations
-from .links import page_url
+from .links import Links, page_url
 from .nav import NavEntry, split_front_matter
 from .render import Context, flatten, render
 
@@ -82,10 +82,11 @@ def outline(nav: list[NavEntry], exclude: str) -> list[Part]:
 class _Relocator:
     """Rewrites one chapter's HTML for its place in the complete guide."""
 
-    def __init__(self, chapter: Chapter, chapters: dict[str, Chapter], base_url: str):
+    def __init__(self, chapter: Chapter, chapters: dict[str, Chapter], links: Links):
         self.chapter = chapter
         self.chapters = chapters
-        self.base_url = base_url
+        self.links = links
+        self.base_url = links.base
         self.by_url = {posixpath.normpath("/" + page_url(doc)): doc for doc in chapters}
 
     def inner_id(self, value: str) -> str:
@@ -105,7 +106,10 @@ class _Relocator:
             doc = posixpath.normpath(posixpath.join(posixpath.dirname(self.chapter.doc), parts.path))
         else:
             doc = self.by_url.get(posixpath.normpath(posixpath.join(self.base_url, parts.path)), "")
-        return self.anchor(doc, parts.fragment) if doc in self.chapters else value
+        if doc in self.chapters:
+            return self.anchor(doc, parts.fragment)
+        # A page that is not a chapter (this one, for instance) keeps a real link.
+        return self.links.page(doc, parts.fragment or None) if doc.endswith(".md") else value
 
     def attribute(self, match: re.Match[str]) -> str:
         space, name, value = match.groups()
@@ -190,6 +194,6 @@ def complete_guide(
         if meta.get("render_macros", True) is not False:
             source = render_macros(source)
         html = to_html(source + "\n\n" + glossary + "\n")
-        bodies[doc] = _Relocator(chapter, chapters, ctx.links.base)(html)
+        bodies[doc] = _Relocator(chapter, chapters, ctx.links)(html)
     bodies = {doc: Markup(_keep_pre(html)) for doc, html in _drop_repeats(bodies, chapters).items()}
     return flatten(render("complete_guide.html", parts=parts, bodies=bodies))

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from collections import Counter
+from typing import TYPE_CHECKING, Literal, get_args
 
 from pydantic import Field, HttpUrl
 
 from .base import InlineMd, Record, Slug, Text, Verified
 from .render import Context
 
+if TYPE_CHECKING:
+    from .guide import Guide
+
+Programme = Literal["beta.gouv.fr", "EIG"]
+PROGRAMMES = get_args(Programme)
+
 
 class Example(Record, Verified):
     name: Text
     url: HttpUrl | None = None
-    programme: Literal["beta.gouv.fr", "EIG"]
+    programme: Programme
     promotion: Text | None = Field(default=None, description="Promotion EIG, par exemple « EIG 2 ».")
     year: int | None = Field(default=None, ge=2013, le=2100, description="Année de la pérennisation.")
     host_structure: InlineMd | None = None
@@ -22,6 +29,26 @@ class Example(Record, Verified):
     team: InlineMd | None = None
     budget: InlineMd | None = None
     outcome: InlineMd = Field(description="Ce qu'il est devenu.")
+
+
+# A choice of the explorer: value, label, number of examples.
+Option = tuple[str, str, int]
+
+
+def _filters(guide: Guide, chosen: list[Example]) -> dict[str, list[Option]]:
+    """The explorer's choices per field; a field with a single choice is left out."""
+    titles = {
+        "scenario": {s.id: s.title for s in guide.all("scenarios")},
+        "trajectory": {t.id: t.title for t in guide.all("trajectories")},
+        "programme": {p: p for p in PROGRAMMES},
+    }
+    filters = {}
+    for field, names in titles.items():
+        counts = Counter(getattr(e, field) for e in chosen)
+        options = [(key, title, counts[key]) for key, title in names.items() if counts[key]]
+        if len(options) > 1:
+            filters[field] = options
+    return filters
 
 
 def example_cards(
@@ -47,6 +74,7 @@ def example_cards(
         "example",
         "examples",
         examples=chosen,
+        filters=_filters(guide, chosen),
         scenarios=guide.records["scenarios"],
         trajectories=guide.records["trajectories"],
         sources=guide.records["sources"],

@@ -162,10 +162,22 @@ def _check(guide: Guide, docs: dict[str, Document], docs_dir: Path | None) -> li
             names = ", ".join(guide.records.get(collection, {})) or "aucun"
             report(where, path, f"« {value} » n'est pas {KINDS[collection]} (connus : {names})")
 
+    # A scenario's section links to its similar cases, and each case's card
+    # links back to its scenario: both must name each other.
+    examples, scenarios = guide.records.get("examples", {}), guide.records.get("scenarios", {})
     for i, scenario in enumerate(guide.all("scenarios")):
         known("trajectories", scenario.trajectory, "scenarios", (i, "trajectory"))
         for j, case in enumerate(scenario.similar_cases):
             known("examples", case, "scenarios", (i, "similar_cases", j))
+            named = examples[case].scenario if case in examples else scenario.id
+            # An unknown scenario name is reported once, on the example.
+            if named != scenario.id and (named is None or named in scenarios):
+                report(
+                    "scenarios",
+                    (i, "similar_cases", j),
+                    f"l'exemple « {case} » doit aussi nommer ce scénario : "
+                    f"ajoutez « scenario: {scenario.id} » à sa fiche dans {guide.files['examples']}",
+                )
     for i, example in enumerate(guide.all("examples")):
         known("scenarios", example.scenario, "examples", (i, "scenario"))
         known("trajectories", example.trajectory, "examples", (i, "trajectory"))

@@ -6,6 +6,7 @@ import posixpath
 
 # The page where each kind of record has its anchor.
 HOMES = {
+    "criteria": ("preparer/structure-accueil.md", "critere-"),
     "examples": ("exemples/index.md", "exemple-"),
     "scenarios": ("preparer/scenarios.md", "scenario-"),
     "trajectories": ("comprendre/trajectoires.md", "trajectoire-"),

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
 from .base import InlineMd, Record, Slug, SourceId, Text
 from .render import Context
+
+if TYPE_CHECKING:
+    from .guide import Guide
 
 
 class Scenario(Record):
@@ -28,24 +31,31 @@ class Scenario(Record):
     sources: list[SourceId] = Field(min_length=1)
 
 
-def scenarios(ctx: Context, level: int = 2) -> str:
+def cases(guide: Guide) -> dict[str, list[str]]:
+    """Each scenario's examples: its similar cases, then the other examples that name it."""
+    return {
+        s.id: s.similar_cases
+        + [e.id for e in guide.all("examples") if e.scenario == s.id and e.id not in s.similar_cases]
+        for s in guide.all("scenarios")
+    }
+
+
+def _render(ctx: Context, component: str, **context: object) -> str:
     guide = ctx.guide
     return ctx.block(
-        "scenario",
+        component,
         "scenarios",
         scenarios=guide.all("scenarios"),
+        cases=cases(guide),
         examples=guide.records["examples"],
         trajectories=guide.records["trajectories"],
-        level=level,
+        **context,
     )
+
+
+def scenarios(ctx: Context, level: int = 2) -> str:
+    return _render(ctx, "scenario", level=level)
 
 
 def scenario_table(ctx: Context) -> str:
-    guide = ctx.guide
-    return ctx.block(
-        "scenario_table",
-        "scenarios",
-        scenarios=guide.all("scenarios"),
-        examples=guide.records["examples"],
-        trajectories=guide.records["trajectories"],
-    )
+    return _render(ctx, "scenario_table")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from macros.complete_guide import Chapter, _drop_repeats, _Relocator, outline
-from macros.links import page_url
+from macros.links import Links, page_url
 from macros.nav import NavEntry, read_nav
 
 from .conftest import ROOT, mkdocs_config
@@ -39,7 +39,7 @@ def relocate() -> _Relocator:
         doc: Chapter("t", doc, 3)
         for doc in ("index.md", "preparer/scenarios.md", "comprendre/pourquoi.md", "exemples/index.md")
     }
-    return _Relocator(chapters["comprendre/pourquoi.md"], chapters, "/outils/guide-complet/")
+    return _Relocator(chapters["comprendre/pourquoi.md"], chapters, Links("outils/guide-complet/"))
 
 
 @pytest.mark.parametrize(
@@ -58,6 +58,9 @@ def relocate() -> _Relocator:
         ("https://beta.gouv.fr/", "https://beta.gouv.fr/"),
         ("../../a-propos/licence/", "../../a-propos/licence/"),
         ("../../assets/logo.svg", "../../assets/logo.svg"),
+        # A page that is not a chapter, such as the complete guide itself.
+        ("../outils/guide-complet.md", "./"),
+        ("../a-propos/licence.md#code", "../../a-propos/licence/#code"),
     ],
 )
 def test_links_to_guide_pages_become_links_inside_the_page(relocate: _Relocator, href: str, expected: str) -> None:

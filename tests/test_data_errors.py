@@ -198,3 +198,11 @@ def test_build_stops_cleanly_on_bad_data(tmp_path: Path) -> None:
     assert "data/examples.yml:18:3: examples[1].yaer: champ inconnu (faute de frappe ?)" in result.stderr.splitlines()
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_a_similar_case_must_name_its_scenario(project: Path) -> None:
+    errors = errors_after(project, "data/examples.yml", "  scenario: creer-scn\n", "")
+    assert errors == [
+        "data/scenarios.yml:112:7: scenarios[7].similar_cases[0]: l'exemple « parcoursup » doit aussi nommer "
+        "ce scénario : ajoutez « scenario: creer-scn » à sa fiche dans data/examples.yml"
+    ]

@@ -1,0 +1,23 @@
+"""Host-structure decision grid: up to four candidates scored on each criterion.
+
+The server renders a complete blank grid (it prints as is, without JavaScript);
+docs/assets/components/structure-grid.js adds saving, totals and the export.
+"""
+
+from __future__ import annotations
+
+from .base import Slug
+from .render import Context
+
+CANDIDATES = 4
+
+
+def structure_grid(ctx: Context, grid: Slug = "structure-accueil") -> str:
+    """`grid` names the saved state: two grids with the same name share it."""
+    return ctx.block(
+        "structure_grid",
+        "criteria",
+        criteria=ctx.guide.all("criteria"),
+        candidates=range(1, CANDIDATES + 1),
+        grid=grid,
+    )

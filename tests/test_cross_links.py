@@ -1,0 +1,94 @@
+"""The built site: every scenario, example and criterion is shown, and every
+link between pages lands on a page and an anchor that exist."""
+
+from __future__ import annotations
+
+import posixpath
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from macros.guide import load_guide
+
+from .conftest import ROOT, site_pages
+
+GUIDE = load_guide(ROOT)
+
+
+class _Anchors(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"])
+        if tag == "a" and values.get("href"):
+            self.hrefs.append(values["href"])
+
+
+@cache
+def anchors(page: Path) -> _Anchors:
+    parser = _Anchors()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def ids(site_dir: Path, path: str) -> set[str]:
+    return anchors(site_dir / path / "index.html").ids
+
+
+def test_every_scenario_has_its_section_and_its_row(site_dir: Path) -> None:
+    page = ids(site_dir, "preparer/scenarios")
+    html = (site_dir / "preparer/scenarios/index.html").read_text(encoding="utf-8")
+    for scenario in GUIDE.all("scenarios"):
+        assert f"scenario-{scenario.id}" in page
+        assert f'<th scope="row"><a href="./#scenario-{scenario.id}">' in html, scenario.id
+
+
+def test_every_example_has_its_card(site_dir: Path) -> None:
+    page = ids(site_dir, "exemples")
+    assert {f"exemple-{e.id}" for e in GUIDE.all("examples")} <= page
+
+
+def test_every_criterion_is_described_and_in_the_grid(site_dir: Path) -> None:
+    page = ids(site_dir, "preparer/structure-accueil")
+    html = (site_dir / "preparer/structure-accueil/index.html").read_text(encoding="utf-8")
+    for criterion in GUIDE.all("criteria"):
+        assert f"critere-{criterion.id}" in page
+        assert f'<tr data-criterion="{criterion.id}">' in html
+
+
+def test_scenarios_and_examples_link_to_each_other(site_dir: Path) -> None:
+    scenarios = anchors(site_dir / "preparer/scenarios/index.html").hrefs
+    examples = anchors(site_dir / "exemples/index.html").hrefs
+    for example in GUIDE.all("examples"):
+        if example.scenario:
+            assert f"../../exemples/#exemple-{example.id}" in scenarios, example.id
+            assert f"../preparer/scenarios/#scenario-{example.scenario}" in examples, example.id
+
+
+def test_every_internal_link_lands_on_an_existing_anchor(site_dir: Path) -> None:
+    broken = []
+    checked = 0
+    for page in site_pages(site_dir):
+        here = "/" + page.relative_to(site_dir).parent.as_posix() + "/"
+        for href in anchors(page).hrefs:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith("mailto:"):
+                continue
+            target = posixpath.normpath(posixpath.join(here, unquote(parts.path))) if parts.path else here
+            file = site_dir / target.lstrip("/")
+            if file.is_dir():
+                file = file / "index.html"
+            if not file.is_file():
+                broken.append((str(page.relative_to(site_dir)), href, "page manquante"))
+            elif parts.fragment and file.suffix == ".html":
+                checked += 1
+                if unquote(parts.fragment) not in anchors(file).ids:
+                    broken.append((str(page.relative_to(site_dir)), href, "ancre manquante"))
+    assert broken == []
+    assert checked > 200  # the scenarios, examples, trajectories and glossary links at least

@@ -1,0 +1,78 @@
+"""Comparison components rendered from small fixtures: the explorer's
+controls, the decision grid, the trajectories map."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from macros.criterion import Criterion
+from macros.example import Example, example_cards
+from macros.links import Links
+from macros.render import Context
+from macros.scenario import scenarios
+from macros.structure_grid import CANDIDATES, structure_grid
+from macros.trajectory import trajectories
+
+from .test_render import EDIT, Tree, make_guide
+
+
+@pytest.fixture
+def ctx() -> Context:
+    guide = make_guide()
+    criteria = [
+        Criterion(id="portage-politique", title="Portage politique", description="Vouloir.", question="Veut-elle ?"),
+        Criterion(id="gouvernance", title="Gouvernance", description="Décider.", question="Qui décide ?"),
+    ]
+    guide.records["criteria"] = {c.id: c for c in criteria}
+    guide.files["criteria"] = "data/criteria.yml"
+    return Context(guide, Links("preparer/structure-accueil/"), EDIT)
+
+
+def test_explorer_offers_only_choices_that_narrow_the_list(ctx: Context) -> None:
+    tree = Tree(example_cards(ctx))
+    [form] = tree.find("form")
+    assert "hidden" in form  # shown by the script only: no dead control without it
+    assert [s["name"] for s in tree.find("select")] == ["programme"]  # one scenario, one trajectory: no choice
+    assert [o["value"] for o in tree.find("option")] == ["", "beta.gouv.fr", "EIG"]
+    assert "beta.gouv.fr (1)" in tree.text
+    assert not Tree(example_cards(ctx, programme="EIG")).find("form")
+
+
+def test_grid_is_a_blank_grid_with_a_label_for_every_control(ctx: Context) -> None:
+    tree = Tree(structure_grid(ctx))
+    controls = tree.find("select") + tree.find("textarea") + tree.find("input")
+    assert len(tree.find("select")) == len(tree.find("textarea")) == 2 * CANDIDATES
+    assert len(tree.find("input", type="text")) == CANDIDATES
+    ids = [c["id"] for c in controls]
+    assert len(set(ids)) == len(ids)
+    assert Counter(label["for"] for label in tree.find("label") if label.get("for")) == Counter(ids)
+    assert [r["data-criterion"] for r in tree.find("tr") if "data-criterion" in r] == [
+        "portage-politique",
+        "gouvernance",
+    ]
+    assert {"href": "./#critere-gouvernance"} in tree.find("a")
+    assert "Total (sur 6)" in tree.text
+    assert "ne choisit pas à votre place" in tree.text
+    [actions] = [d for d in tree.find("div") if d.get("class") == "app-structure-grid__actions"]
+    assert "hidden" in actions
+    assert not any("checked" in o or "selected" in o for o in tree.find("option"))
+
+
+def test_trajectories_map_rows_link_scenarios_and_examples(ctx: Context) -> None:
+    tree = Tree(trajectories(ctx.__class__(ctx.guide, Links("comprendre/trajectoires/"), EDIT)))
+    assert len(tree.find("caption")) == 1
+    assert len(tree.find("th", scope="row")) == 1
+    hrefs = [a["href"] for a in tree.find("a")]
+    assert "../../preparer/scenarios/#scenario-creer-gip" in hrefs
+    assert "../../exemples/#exemple-pix" in hrefs
+    assert "Un exemple n’a pas de trajectoire connue" in tree.text
+
+
+def test_an_example_naming_a_scenario_is_cited_in_its_section(ctx: Context) -> None:
+    pix = ctx.guide.records["examples"]["pix"]
+    late = Example.model_validate({**pix.model_dump(), "id": "nouveau", "name": "Nouveau service"})
+    ctx.guide.records["examples"]["nouveau"] = late
+    hrefs = [a["href"] for a in Tree(scenarios(ctx)).find("a")]
+    assert hrefs.index("../../exemples/#exemple-pix") < hrefs.index("../../exemples/#exemple-nouveau")

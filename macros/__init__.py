@@ -22,7 +22,8 @@ from .history import read_history
 from .links import Links
 from .loader import DataErrors
 from .nav import read_nav
-from .note import note_template
+from .note_builder import note_builder
+from .note_files import write_blank_files
 from .page_info import page_info
 from .render import Context
 from .scenario import scenario_table, scenarios
@@ -38,7 +39,7 @@ COMPONENTS = [
     criteria,
     example_cards,
     glossary,
-    note_template,
+    note_builder,
     scenario_table,
     scenarios,
     sources,
@@ -117,6 +118,9 @@ def define_env(env: Any) -> None:
         )
 
     env.variables["app_page_info"] = page_footer
+    env.variables["app_blank_notes"] = lambda: write_blank_files(
+        guide, Path(env.conf["site_dir"]), env.conf["site_url"] or "/", root
+    )
 
 
 def on_post_page_macros(env: Any) -> None:
@@ -125,3 +129,8 @@ def on_post_page_macros(env: Any) -> None:
     page's metadata, out of the search index."""
     env.markdown += "\n\n" + env.variables["app_abbreviations"] + "\n"
     env.page.meta["app_page_info"] = env.variables["app_page_info"]()
+
+
+def on_post_build(env: Any) -> None:
+    """The blank note templates, as files beside the pages."""
+    env.variables["app_blank_notes"]()

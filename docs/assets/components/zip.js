@@ -98,12 +98,13 @@
       u32(e.offset)
       bytes(e.name)
     }
+    const directorySize = at - directory
     u32(0x06054b50)
     u16(0)
     u16(0)
     u16(entries.length)
     u16(entries.length)
-    u32(at - directory)
+    u32(directorySize)
     u32(directory)
     u16(0)
     return out

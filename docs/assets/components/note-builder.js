@@ -108,8 +108,8 @@
     !section.divider &&
     !section.text.trim() && !section.scenarios.length && !(section.table && section.table.rows.length)
 
-  /* A heading typed in a section sits under the section's own heading. */
-  const subLevel = (section, depth) => Math.min(6, section.level + Math.max(1, depth - 1))
+  /* A heading typed in a section keeps its Markdown level, but sits under the section's own. */
+  const subLevel = (section, depth) => Math.min(6, Math.max(depth, section.level + 1))
 
   /* ---- Markdown ---- */
   const escapeCell = value => value.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ")
@@ -167,7 +167,7 @@
     `<text:p text:style-name="${style}">${odfInline(text)}</text:p>`
   const odfTable = (name, columns, rows, header) =>
     `<table:table table:name="${name}" table:style-name="Tableau">` +
-    `<table:table-column table:number-columns-repeated="${columns}"/>` +
+    `<table:table-column table:style-name="Colonne${Math.min(columns, COLUMN_STYLES)}" table:number-columns-repeated="${columns}"/>` +
     [header, ...rows]
       .filter(Boolean)
       .map(
@@ -199,9 +199,13 @@
       })
       .join("")
 
+  // Columns share the width between A4's 2 cm margins; wider tables squeeze into the last style.
+  const TABLE_WIDTH = 17
+  const COLUMN_STYLES = 8
   const CONTENT_STYLES = `<office:automatic-styles>
 <style:style style:name="Gras" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>
-<style:style style:name="Tableau" style:family="table"><style:table-properties style:width="17cm" table:align="left" fo:margin-top="0.1cm" fo:margin-bottom="0.3cm"/></style:style>
+<style:style style:name="Tableau" style:family="table"><style:table-properties style:width="${TABLE_WIDTH}cm" table:align="left" fo:margin-top="0.1cm" fo:margin-bottom="0.3cm"/></style:style>
+${Array.from({ length: COLUMN_STYLES }, (_, i) => `<style:style style:name="Colonne${i + 1}" style:family="table-column"><style:table-column-properties style:column-width="${(TABLE_WIDTH / (i + 1)).toFixed(2)}cm"/></style:style>`).join("")}
 <style:style style:name="Cellule" style:family="table-cell"><style:table-cell-properties fo:padding="0.1cm" fo:border="0.5pt solid #000000"/></style:style>
 <text:list-style style:name="Puces"><text:list-level-style-bullet text:level="1" text:bullet-char="•"><style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="listtab" text:list-tab-stop-position="0.6cm" fo:text-indent="-0.4cm" fo:margin-left="0.6cm"/></style:list-level-properties></text:list-level-style-bullet></text:list-style>
 </office:automatic-styles>`
@@ -372,7 +376,7 @@ ${heading(1, 20)}${heading(2, 16)}${heading(3, 13)}${heading(4, 12)}${heading(5,
 
     /* ---- repeatable rows ---- */
     const rowList = section => section.rows.querySelector("[data-row-list]")
-    const rowName = section => section.rows.dataset.row
+    const rowName = section => section.rows.dataset.rowName
 
     const renumber = section => {
       const name = rowName(section)
@@ -624,8 +628,8 @@ ${heading(1, 20)}${heading(2, 16)}${heading(3, 13)}${heading(4, 12)}${heading(5,
           say("Aucune grille de décision n’est enregistrée dans ce navigateur : remplissez-la d’abord.")
           return
         }
-        // The grid's headings go under this section's own.
-        const shifted = grid.replace(/^(#+) /gm, (_, hashes) => `${"#".repeat(subLevel(section, hashes.length))} `)
+        // The grid's headings (from ##) go under this section's own.
+        const shifted = grid.replace(/^(#+) /gm, (_, hashes) => `${"#".repeat(Math.min(6, hashes.length + section.level - 1))} `)
         const text = section.text.value.trim()
         section.text.value = `${text ? `${text}\n\n` : ""}${shifted.trim()}\n`
         save()

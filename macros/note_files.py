@@ -164,7 +164,9 @@ def to_odt(blocks: list[Block], title: str, when: dt.datetime) -> bytes:
             level.del_attribute(name)
         level.set_attribute("style:num-format", "")
     document.insert_style(Style("table", "Table", width="17cm", align="left"), automatic=True)
-    document.insert_style(Style("table-cell", "TableCell", border="0.5pt solid #000000", padding="0.1cm"), automatic=True)
+    document.insert_style(
+        Style("table-cell", "TableCell", border="0.5pt solid #000000", padding="0.1cm"), automatic=True
+    )
     _odt_body(document, blocks)
     meta = document.meta
     meta.set_title(title)

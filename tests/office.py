@@ -37,10 +37,7 @@ def odf_parts(package: bytes) -> dict[str, ET.Element]:
 
 def headings(content: ET.Element) -> list[tuple[int, str]]:
     """Every text:h of content.xml: (outline level, text)."""
-    return [
-        (int(h.get(f"{{{TEXT}}}outline-level", "0")), "".join(h.itertext()))
-        for h in content.iter(f"{{{TEXT}}}h")
-    ]
+    return [(int(h.get(f"{{{TEXT}}}outline-level", "0")), "".join(h.itertext())) for h in content.iter(f"{{{TEXT}}}h")]
 
 
 def words(text: str) -> str:

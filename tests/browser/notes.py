@@ -90,9 +90,13 @@ def fill_everything(page: Page, template: NoteTemplate) -> Typed:
 
 def form_values(page: Page, template_id: str) -> list[tuple[str, object]]:
     """Every field of the form in order, as a reader sees it."""
-    return builder(page, template_id).locator("form").evaluate(
-        """form => [...form.querySelectorAll("input, textarea")].map(f =>
+    return (
+        builder(page, template_id)
+        .locator("form")
+        .evaluate(
+            """form => [...form.querySelectorAll("input, textarea")].map(f =>
              [f.closest("[data-section-id]")?.dataset.sectionId || "", f.type === "checkbox" ? f.checked : f.value])"""
+        )
     )
 
 

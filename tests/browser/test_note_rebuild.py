@@ -10,10 +10,11 @@ from collections import defaultdict
 from pathlib import Path
 
 import yaml
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Page, expect
 
 from tests.conftest import build_site, copy_project, serve
 
+from .conftest import Watch
 from .notes import (
     PAGES,
     builder,
@@ -54,7 +55,9 @@ def by_section(values: list[tuple[str, object]]) -> dict[str, list[object]]:
     return dict(grouped)
 
 
-def test_rebuild_keeps_every_text_on_its_own_section(browser: Browser, site_dir: Path, tmp_path: Path) -> None:
+def test_rebuild_keeps_every_text_on_its_own_section(
+    watched_page: tuple[Page, Watch], site_dir: Path, tmp_path: Path
+) -> None:
     project = copy_project(tmp_path / "project")
     edit(project)
     rebuilt = tmp_path / "rebuilt"
@@ -62,12 +65,9 @@ def test_rebuild_keeps_every_text_on_its_own_section(browser: Browser, site_dir:
     assert result.returncode == 0, result.stderr
     after = templates(project)[NOTE]
 
+    page, watch = watched_page
     live = tmp_path / "live"
     os.symlink(site_dir, live)
-    context = browser.new_context(accept_downloads=True)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
     with serve(live) as origin:
         url = origin + PAGES[NOTE]
         page.goto(url)
@@ -107,5 +107,4 @@ def test_rebuild_keeps_every_text_on_its_own_section(browser: Browser, site_dir:
         wait_ready(page, NOTE)
         expect(text_field(page, NOTE, ADDED["id"])).to_have_value("Nouveau texte")
         expect(orphans).to_contain_text("Déterminer les ressources nécessaires")
-    assert errors == []
-    context.close()
+    assert watch.errors == []

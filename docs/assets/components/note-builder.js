@@ -343,13 +343,10 @@ ${heading(1, 20)}${heading(2, 16)}${heading(3, 13)}${heading(4, 12)}${heading(5,
     const slot = store.slot("note", noteId, { version: VERSION })
     const form = root.querySelector("form")
     const template = root.querySelector(".app-note")
-    const notice = root.querySelector("[data-note-notice]")
-    const savedLine = root.querySelector("[data-note-saved]")
-    const status = root.querySelector("[data-note-status]")
-    const orphansLine = root.querySelector("[data-note-orphans]")
-    const printTarget = root.querySelector("[data-note-print]")
-    const service = root.querySelector('[data-note-field="service"]')
-    const day = root.querySelector('[data-note-field="date"]')
+    const [notice, savedLine, status, orphansLine, printTarget] = ["notice", "saved", "status", "orphans", "print"].map(
+      name => root.querySelector(`[data-note-${name}]`),
+    )
+    const [service, day] = ["service", "date"].map(name => root.querySelector(`[data-note-field="${name}"]`))
     let rowCount = 0
 
     const sections = [...root.querySelectorAll("[data-section-id]")].map(element => ({

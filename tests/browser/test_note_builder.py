@@ -18,7 +18,7 @@ from macros.note import plain
 from macros.render import fr_date
 from tests.office import headings, libreoffice_text, odf_parts, words
 
-from .checklists import BLOCK_STORAGE, NO_PRINT_DIALOG, pdf_pages
+from .checklists import BLOCK_STORAGE, FILL_QUOTA, NO_PRINT_DIALOG, pdf_pages
 from .conftest import axe_violations, format_violations
 from .notes import (
     DAY_TEXT,
@@ -236,18 +236,48 @@ def test_clear_asks_first(context: BrowserContext, base_url: str) -> None:
     assert errors == []
 
 
-def test_without_storage_the_builder_works_for_the_visit(browser: Browser, base_url: str, tmp_path: Path) -> None:
-    context = browser.new_context(accept_downloads=True)
-    context.add_init_script(BLOCK_STORAGE)
+@pytest.mark.parametrize(("script", "notice"), [(BLOCK_STORAGE, "ne sera pas conservé"), (FILL_QUOTA, "est plein")])
+def test_without_storage_the_builder_works_for_the_visit(
+    browser: Browser, base_url: str, tmp_path: Path, script: str, notice: str
+) -> None:
+    context = browser.new_context()
+    context.add_init_script(script)
     page, errors = open_note(context, base_url, DINUM.id)
     root = builder(page, DINUM.id)
-    expect(root.locator("[data-note-notice]")).to_contain_text("ne sera pas conservé")
+    expect(root.locator("[data-note-notice]")).to_contain_text(notice)
     text_field(page, DINUM.id, "ambition").fill("Gardé pour la visite")
     expect(root.locator("[data-note-saved]")).to_contain_text("Non enregistré")
     text = download(page, "markdown", tmp_path).read_text(encoding="utf-8")
     assert "Gardé pour la visite" in text
     assert errors == []
     context.close()
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "{pas du json",
+        '{"v": 1, "savedAt": "hier", "data": {"service": 3, "date": "demain", "sections": []}}',
+        '{"v": 1, "data": {"sections": {"ambition": "texte", "calendrier": {"rows": "x", "text": 4},'
+        ' "scenarios": {"picked": "creer-gip", "scenarios": {"creer-gip": {"parts": ["a"]}}},'
+        ' "ancienne": {"rows": [1, null], "columns": "x", "picked": [3]}}}}',
+    ],
+)
+def test_unreadable_saved_text_is_ignored(context: BrowserContext, base_url: str, tmp_path: Path, raw: str) -> None:
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.add_init_script(f"localStorage.setItem('app:/:note:{DINUM.id}', {raw!r})")
+    page.goto(base_url + PAGES[DINUM.id], wait_until="load")
+    wait_ready(page, DINUM.id)
+    expect(text_field(page, DINUM.id, "ambition")).to_have_value("")
+    expect(section(page, DINUM.id, "calendrier").locator("[data-row]")).to_have_count(1)
+    if raw.startswith("{pas"):
+        expect(builder(page, DINUM.id).locator("[data-note-notice]")).to_contain_text("n’a pas pu être relu")
+    text_field(page, DINUM.id, "ambition").fill("Un texte neuf")
+    assert "Un texte neuf" in download(page, "markdown", tmp_path).read_text(encoding="utf-8")
+    download(page, "odt", tmp_path)
+    assert errors == []
 
 
 def test_the_decision_grid_comes_into_the_note(context: BrowserContext, base_url: str, tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ are both made from these models and helpers."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from markupsafe import Markup
@@ -49,9 +50,17 @@ SCENARIO_PARTS = {
     "cases": "Pérennisations comparables",
     "next_steps": "Prochaines étapes",
 }
-ROW_KINDS: dict[str, dict[str, object]] = {
-    "calendar": {"row": "étape", "columns": {"date": "Date", "step": "Étape"}},
-    "governance": {"row": "instance", "columns": {"body": "Instance", "members": "Membres", "role": "Rôle"}},
+
+
+@dataclass(frozen=True)
+class RowKind:
+    row: str  # what one row is, for « Ajouter une étape »
+    columns: dict[str, str]  # key saved in the browser -> label
+
+
+ROW_KINDS = {
+    "calendar": RowKind("étape", {"date": "Date", "step": "Étape"}),
+    "governance": RowKind("instance", {"body": "Instance", "members": "Membres", "role": "Rôle"}),
 }
 
 

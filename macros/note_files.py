@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 # Where the files go in the built site, named after the template's id.
 FOLDER = "modeles"
 SCENARIOS_IN_BLANK = 3
+BLANK_ROWS = 3
 # The oldest date a zip entry can carry: a build without any date to go by.
 ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
 GUIDANCE_STYLE = "Consigne"
@@ -77,14 +78,11 @@ def outline(template: NoteTemplate, links: dict[str, list[tuple[str, str]]], sit
                     yield Block("label", label)
                     yield Block("paragraph")
         elif section.kind in ROW_KINDS:
-            yield Block("table", items=list(ROW_KINDS[section.kind]["columns"].values()))  # type: ignore[union-attr]
+            yield Block("table", items=list(ROW_KINDS[section.kind].columns.values()))
         elif to_complete:
             yield Block("prompts", links=to_complete)
         else:
             yield Block("paragraph")
-
-
-BLANK_ROWS = 3
 
 
 def to_markdown(blocks: list[Block]) -> str:

@@ -80,7 +80,7 @@ def test_rows_blank_files_and_a_form_that_waits_for_its_script() -> None:
     markup = render("note-dinum")
     tree = Tree(markup)
     for kind, rows in ROW_KINDS.items():
-        columns = list(rows["columns"])  # type: ignore[arg-type]
+        columns = list(rows.columns)
         section = re.search(rf'data-kind="{kind}">.*?</template>', markup, re.S)
         assert section
         assert re.findall(r'data-column="([^"]+)"', section.group(0)) == columns

@@ -214,7 +214,7 @@ ${Array.from({ length: COLUMN_STYLES }, (_, i) => `<style:style style:name="Colo
     `<style:style style:name="Heading_20_${level}" style:display-name="Heading ${level}" style:family="paragraph" style:parent-style-name="Heading" style:next-style-name="Text_20_body" style:default-outline-level="${level}" style:class="text"><style:text-properties fo:font-size="${size}pt" fo:font-weight="bold"/></style:style>`
 
   const STYLES = `${XML}<office:document-styles ${NS} office:version="1.3"><office:styles>
-<style:default-style style:family="paragraph"><style:paragraph-properties fo:orphans="2" fo:widows="2"/><style:text-properties style:font-name="Liberation Sans" fo:font-family="'Liberation Sans', Arial, sans-serif" fo:font-size="11pt" fo:language="fr" fo:country="FR"/></style:default-style>
+<style:default-style style:family="paragraph"><style:paragraph-properties fo:orphans="2" fo:widows="2"/><style:text-properties fo:font-family="'Liberation Sans', Arial, sans-serif" fo:font-size="11pt" fo:language="fr" fo:country="FR"/></style:default-style>
 <style:style style:name="Standard" style:family="paragraph" style:class="text"/>
 <style:style style:name="Text_20_body" style:display-name="Text body" style:family="paragraph" style:parent-style-name="Standard" style:class="text"><style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.25cm" fo:line-height="115%"/></style:style>
 <style:style style:name="Heading" style:family="paragraph" style:parent-style-name="Standard" style:next-style-name="Text_20_body" style:class="text"><style:paragraph-properties fo:margin-top="0.5cm" fo:margin-bottom="0.2cm" fo:keep-with-next="always"/></style:style>
@@ -421,7 +421,7 @@ ${heading(1, 20)}${heading(2, 16)}${heading(3, 13)}${heading(4, 12)}${heading(5,
 
     /* ---- state ---- */
     const apply = data => {
-      const saved = objectAt({ data }, "data")
+      const saved = isObject(data) ? data : {}
       const entries = objectAt(saved, "sections")
       service.value = stringAt(saved, "service") || ""
       day.value = parseDay(stringAt(saved, "date")) ? stringAt(saved, "date") : ""
@@ -668,6 +668,5 @@ ${heading(1, 20)}${heading(2, 16)}${heading(3, 13)}${heading(4, 12)}${heading(5,
     })
   }
 
-  window.app.noteBuilder = { parseText, toMarkdown, toOdt }
   window.app.register("note-builder", mount)
 })()

@@ -15,7 +15,7 @@ from .checklist import all_checklists, checklist
 from .complete_guide import complete_guide, markdown_converter
 from .criterion import criteria
 from .example import example_cards
-from .freshness import build_reference, facts, stale_before
+from .freshness import build_reference, facts, source_date_epoch, stale_before
 from .glossary import abbreviations, glossary
 from .guide import UnknownRecord, load_guide
 from .history import read_history
@@ -119,7 +119,7 @@ def define_env(env: Any) -> None:
 
     env.variables["app_page_info"] = page_footer
     env.variables["app_blank_notes"] = lambda: write_blank_files(
-        guide, Path(env.conf["site_dir"]), env.conf["site_url"] or "/", root
+        guide, Path(env.conf["site_dir"]), env.conf["site_url"] or "/", source_date_epoch() or history.head
     )
 
 

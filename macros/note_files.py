@@ -3,14 +3,13 @@ build time from the same data as the pages, never edited by hand.
 
 Both files follow one outline, so they say the same thing. Builds stay
 byte-reproducible: every date in a file, and every timestamp in the zip
-package, is the source date (SOURCE_DATE_EPOCH, else the last commit).
+package, is the build's source day (SOURCE_DATE_EPOCH, else the last commit).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,7 +21,6 @@ from odfdo import Cell, Document, Header, Link, List, Paragraph, Row, Style, Tab
 
 from .links import Links
 from .note import ROW_KINDS, SCENARIO_PARTS, NoteTemplate, plain, prefill_links, prompts
-from .source_date import last_commit_epoch
 
 if TYPE_CHECKING:
     from .guide import Guide
@@ -191,11 +189,11 @@ def _repack(package: bytes, when: dt.datetime) -> bytes:
     return out.getvalue()
 
 
-def source_date(project: Path) -> dt.datetime:
-    """The build's date: SOURCE_DATE_EPOCH, else the last commit, never the clock."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH") or last_commit_epoch(project)
-    when = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else ZIP_EPOCH
-    return max(when, ZIP_EPOCH)
+def stamp(day: dt.date | None) -> dt.datetime:
+    """The files' date: the build's source day (midnight UTC), never the clock."""
+    if day is None:
+        return ZIP_EPOCH
+    return max(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC), ZIP_EPOCH)
 
 
 def blank_files(guide: Guide, site_url: str, when: dt.datetime) -> dict[str, bytes]:
@@ -213,8 +211,9 @@ def blank_files(guide: Guide, site_url: str, when: dt.datetime) -> dict[str, byt
     return files
 
 
-def write_blank_files(guide: Guide, site_dir: Path, site_url: str, project: Path) -> None:
-    for path, content in blank_files(guide, site_url, source_date(project)).items():
+def write_blank_files(guide: Guide, site_dir: Path, site_url: str, day: dt.date | None) -> None:
+    """`day`: SOURCE_DATE_EPOCH's, else the last commit's, as for the rest of the build."""
+    for path, content in blank_files(guide, site_url, stamp(day)).items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)

@@ -14,8 +14,8 @@ import pytest
 
 from macros.guide import load_guide
 from macros.note import ROW_KINDS, SCENARIO_PARTS, NoteTemplate, plain
-from macros.note_files import ZIP_EPOCH, blank_files, file_path, source_date
-from tests.conftest import ROOT
+from macros.note_files import ZIP_EPOCH, blank_files, file_path, stamp
+from tests.conftest import ROOT, build_site, copy_project
 from tests.office import headings, libreoffice_text, odf_parts, words
 
 GUIDE = load_guide(ROOT)
@@ -84,12 +84,19 @@ def test_blank_files_are_the_same_at_every_build() -> None:
     assert "<meta:creation-date>2025-03-12T09:30:00</meta:creation-date>" in meta
 
 
-def test_source_date_comes_from_source_date_epoch(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1741771800")
-    assert source_date(tmp_path) == dt.datetime(2025, 3, 12, 9, 30, tzinfo=dt.UTC)
-    # No epoch and no history (a copy without .git): the oldest date a zip can hold.
-    monkeypatch.delenv("SOURCE_DATE_EPOCH")
-    assert source_date(tmp_path) == ZIP_EPOCH
+def test_files_are_dated_by_the_source_day_never_the_clock() -> None:
+    assert stamp(dt.date(2025, 3, 12)) == dt.datetime(2025, 3, 12, tzinfo=dt.UTC)
+    # No date to go by (no git, no SOURCE_DATE_EPOCH): the oldest date a zip can hold.
+    assert stamp(None) == ZIP_EPOCH
+    assert stamp(dt.date(1970, 1, 1)) == ZIP_EPOCH
+
+
+def test_source_date_epoch_dates_the_built_files(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    result = build_site(project, tmp_path / "site", {"SOURCE_DATE_EPOCH": "1741771800"})
+    assert result.returncode == 0, result.stderr
+    odt = (tmp_path / "site" / file_path("note-dinum", "odt")).read_bytes()
+    assert {i.date_time for i in zipfile.ZipFile(io.BytesIO(odt)).infolist()} == {(2025, 3, 12, 0, 0, 0)}
 
 
 def test_blank_odt_files_read_in_libreoffice(site_dir: Path, tmp_path: Path) -> None:

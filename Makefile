@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test check-data lint schemas stale browser clean lock
+.PHONY: serve build test check-data lint schemas stale browser clean lock linkcheck bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ $(VENV)/.dev: requirements-dev.lock $(VENV)/.site
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
+
+# Lighthouse, for the benchmark only: kept out of `make test`'s installs.
+bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund --loglevel=error
 
 ## serve: the guide on http://127.0.0.1:8000, reloaded as docs/, data/, macros/ or overrides/ change
 serve: $(VENV)/.site
@@ -55,6 +59,14 @@ browser:
 ## test: every test (data, rendering, build, browser, accessibility)
 test: $(VENV)/.dev node_modules/.package-lock.json browser lint
 	$(BIN)/python -m pytest
+
+## linkcheck: internal links, then the external ones (checked when there is a network; not part of `make test`)
+linkcheck: build
+	$(BIN)/python -m tests.linkcheck site
+
+## bench: build time against stock Material, scaling, page weight, Lighthouse; writes bench/results.md
+bench: $(VENV)/.dev bench/node_modules/.package-lock.json browser
+	$(BIN)/python bench/run.py
 
 ## lock: re-pin every Python dependency after editing requirements*.in
 lock: $(VENV)/.dev

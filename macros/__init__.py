@@ -6,6 +6,7 @@ HTML, so moving to another engine means rewriting this file alone.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 from .checklist import all_checklists, checklist
 from .complete_guide import complete_guide, markdown_converter
 from .criterion import criteria
+from .csp import content_security_policy, inline_scripts
 from .example import example_cards
 from .freshness import build_reference, facts, source_date_epoch, stale_before
 from .glossary import abbreviations, glossary
@@ -48,9 +50,34 @@ COMPONENTS = [
     trajectories,
 ]
 
+# The partials that write an inline script into every page: Material's, then ours.
+THEME_SCRIPTS = (
+    "partials/javascripts/base.html",
+    "partials/javascripts/palette.html",
+    "partials/javascripts/content.html",
+    "partials/storage-guard.html",
+)
+
+
+def theme_inline_scripts(conf: Any) -> list[str]:
+    """The inline scripts the theme will write, rendered from its own partials."""
+    from mkdocs.exceptions import PluginError
+
+    if not conf["extra"].get("scope"):
+        # Without it, Material's scope script changes with each page's depth
+        # and one hash per depth would be needed.
+        raise PluginError("mkdocs.yml : extra.scope doit être défini (chemin du site) pour la politique CSP.")
+    theme = conf["theme"]
+    templates = theme.get_env()
+    context = {"config": conf, "features": theme["features"] or []}
+    return [script for name in THEME_SCRIPTS for script in inline_scripts(templates.get_template(name).render(context))]
+
 
 def define_env(env: Any) -> None:
     from mkdocs.exceptions import PluginError
+
+    # Read by overrides/main.html (<meta http-equiv>) and overrides/_headers.
+    env.conf["extra"]["content_security_policy"] = content_security_policy(theme_inline_scripts(env.conf))
 
     try:
         guide = load_guide(Path(env.project_dir), docs_dir=Path(env.conf["docs_dir"]))
@@ -107,17 +134,24 @@ def define_env(env: Any) -> None:
     )
     env.variables["app_abbreviations"] = abbreviations(guide.all("glossary"))
 
+    def page_updated() -> dt.date | None:
+        """The page's last change: its file's or a data file it shows."""
+        page = env.page
+        return history.last_change({f"{docs_path}/{page.file.src_uri}", *shown[page.file.src_uri]})
+
     def page_footer() -> str:
         page = env.page
         return page_info(
             title=page.title,
             url=page.canonical_url,
-            updated=history.last_change({f"{docs_path}/{page.file.src_uri}", *shown[page.file.src_uri]}),
+            updated=page_updated(),
             repository=extra.get("repository"),
             email=extra.get("contact_email"),
         )
 
     env.variables["app_page_info"] = page_footer
+    # A page git does not know yet (not committed) takes the last commit's date.
+    env.variables["app_page_updated"] = lambda: page_updated() or history.head
     env.variables["app_blank_notes"] = lambda: write_blank_files(
         guide, Path(env.conf["site_dir"]), env.conf["site_url"] or "/", source_date_epoch() or history.head
     )
@@ -129,6 +163,11 @@ def on_post_page_macros(env: Any) -> None:
     page's metadata, out of the search index."""
     env.markdown += "\n\n" + env.variables["app_abbreviations"] + "\n"
     env.page.meta["app_page_info"] = env.variables["app_page_info"]()
+    # MkDocs dates the sitemap (<lastmod>, and the .gz's timestamp) with the
+    # day of the build: the page's last change in git makes every build of a
+    # commit identical. Without git, MkDocs' date stays.
+    if updated := env.variables["app_page_updated"]():
+        env.page.update_date = updated.isoformat()
 
 
 def on_post_build(env: Any) -> None:

@@ -50,22 +50,20 @@ class Document:
         return self.positions.get(path, (1, 1))
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that refuses anchors and aliases.
+# libyaml's parser when PyYAML has it: the pure-Python one took most of the
+# time of loading the data.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    Aliases let a few lines expand into a huge structure ("billion laughs");
-    the guide's data never needs them.
-    """
 
-    def compose_node(self, parent, index):
-        event = self.peek_event()
-        anchor = getattr(event, "anchor", None)
-        if isinstance(event, yaml.AliasEvent) or anchor is not None:
+def _refuse_anchors(text: str) -> None:
+    """Anchors and aliases let a few lines expand into a huge structure
+    ("billion laughs"); the guide's data never needs them."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
             raise yaml.MarkedYAMLError(
                 problem="les ancres et alias YAML (& et *) ne sont pas acceptés ; écrivez la valeur en entier",
                 problem_mark=event.start_mark,
             )
-        return super().compose_node(parent, index)
 
 
 def _positions(node: Node, path: Path_, out: dict[Path_, tuple[int, int]]) -> None:
@@ -100,6 +98,7 @@ def load(path: Path, display: str) -> Document:
             raise fail(number, column, "tabulation interdite ; indentez avec des espaces")
     loader = _Loader(text)
     try:
+        _refuse_anchors(text)
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:

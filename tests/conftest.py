@@ -13,6 +13,7 @@ import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -45,6 +46,11 @@ def mkdocs_config() -> dict:
         return yaml_load(f)
 
 
+# The path the site is published under: tests serve it there too, so that
+# absolute links (the 404 page has only those) resolve as they will online.
+SITE_PATH = urlsplit(mkdocs_config()["site_url"]).path
+
+
 def copy_project(destination: Path) -> Path:
     """What a build reads, copied without .git: a project with no history."""
     for name in ("data", "docs", "macros", "overrides"):
@@ -63,19 +69,26 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    mount = "/"
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.mount):
+            return str(Path(self.directory) / "404.html.missing")
+        return super().translate_path("/" + path.removeprefix(self.mount))
+
 
 @contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve a built site on a free loopback port; yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, mount: str = "/") -> Iterator[str]:
+    """Serve a built site on a free loopback port under `mount`; yield its base URL."""
+    handler = functools.partial(type("Handler", (_QuietHandler,), {"mount": mount}), directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{mount}"
     finally:
         server.shutdown()
         server.server_close()
@@ -83,10 +96,17 @@ def serve(directory: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def base_url(site_dir: Path) -> Iterator[str]:
-    with serve(site_dir) as url:
+    with serve(site_dir, SITE_PATH) as url:
         yield url
 
 
 def site_pages(site_dir: Path) -> list[Path]:
     """Every HTML page of the built site, except the 404 page."""
     return sorted(p for p in site_dir.rglob("index.html"))
+
+
+def site_urls(site_dir: Path) -> list[str]:
+    """Every page of the built site as a URL relative to the site's root,
+    the 404 page included: "" for the home page, "comprendre/pourquoi/", …"""
+    pages = [p.parent.relative_to(site_dir).as_posix() + "/" for p in site_pages(site_dir)]
+    return [p.removeprefix("./") for p in pages] + ["404.html"]

@@ -28,6 +28,24 @@
     },
   }
 
+  // A jump to a fragment makes Material's instant navigation reload the
+  // content, at times after the jump, which drops the keyboard focus back to
+  // the top of the page. The skip link moves the focus itself instead, and
+  // stays a plain link without JavaScript.
+  document.addEventListener(
+    "click",
+    (event) => {
+      const link = event.target.closest?.("a.md-skip")
+      const target = link && document.getElementById(decodeURIComponent(link.hash.slice(1)))
+      if (!target) return
+      event.preventDefault()
+      event.stopPropagation()
+      target.setAttribute("tabindex", "-1")
+      target.focus()
+    },
+    true,
+  )
+
   if (typeof document$ !== "undefined") document$.subscribe(mount)
   else document.addEventListener("DOMContentLoaded", mount)
 })()

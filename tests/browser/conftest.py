@@ -6,8 +6,9 @@ loudly rather than skip.
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -28,6 +29,9 @@ FLAGS = [
 ]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+# The reader's preference (prefers-color-scheme) and the Material scheme it selects.
+SCHEMES = {"light": "default", "dark": "slate"}
+WIDTHS = (1280, 320)
 
 
 @pytest.fixture(scope="session")
@@ -71,6 +75,36 @@ def watched_page(browser: Browser, base_url: str) -> Iterator[tuple[Page, Watch]
     context.close()
 
 
+@contextlib.contextmanager
+def browsing(browser: Browser, scheme: str = "light", width: int = 1280) -> Iterator[Page]:
+    """One page in a fresh context, for a loop over many URLs. Motion is
+    reduced, so that what the tests measure is where it ends up."""
+    context = browser.new_context(
+        color_scheme=scheme, reduced_motion="reduce", viewport={"width": width, "height": 800}
+    )
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def site_audit(browser: Browser, base_url: str, site_dir: Path) -> Callable[[str, int], dict]:
+    """`site_audit(scheme, width)`: every page visited once in that scheme and
+    width (see audit.py), shared by the accessibility, privacy and CSP gates."""
+    from ..conftest import site_urls
+    from .audit import audit  # audit.py builds on the helpers of this file
+
+    done: dict[tuple[str, int], dict] = {}
+
+    def run(scheme: str, width: int) -> dict:
+        if (scheme, width) not in done:
+            done[scheme, width] = audit(browser, base_url, site_urls(site_dir), scheme, width)
+        return done[scheme, width]
+
+    return run
+
+
 @pytest.fixture
 def page(watched_page: tuple[Page, Watch]) -> Page:
     return watched_page[0]
@@ -78,7 +112,10 @@ def page(watched_page: tuple[Page, Watch]) -> Page:
 
 def axe_violations(page: Page, exclude: list[str] | None = None) -> list[dict]:
     """Run axe-core on the current page; return its violations, summarised."""
-    page.add_script_tag(path=str(AXE))
+    # Evaluated through the DevTools protocol: a <script> tag would be blocked
+    # by the site's Content-Security-Policy.
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(AXE.read_text(encoding="utf-8"))
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
     context = {"exclude": [[s] for s in exclude or []]} if exclude else None
     result = page.evaluate(
@@ -97,5 +134,5 @@ def axe_violations(page: Page, exclude: list[str] | None = None) -> list[dict]:
     ]
 
 
-def format_violations(violations: list[dict]) -> str:
+def format_violations(violations: object) -> str:
     return json.dumps(violations, indent=1, ensure_ascii=False)

@@ -10,6 +10,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
@@ -267,7 +268,8 @@ def test_unreadable_saved_text_is_ignored(context: BrowserContext, base_url: str
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.add_init_script(f"localStorage.setItem('app:/:note:{DINUM.id}', {raw!r})")
+    root = urlsplit(base_url).path  # keys carry the site's path
+    page.add_init_script(f"localStorage.setItem('app:{root}:note:{DINUM.id}', {raw!r})")
     page.goto(base_url + PAGES[DINUM.id], wait_until="load")
     wait_ready(page, DINUM.id)
     expect(text_field(page, DINUM.id, "ambition")).to_have_value("")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
@@ -36,7 +37,7 @@ def open_page(context: BrowserContext, url: str, init_script: str | None = None)
     if init_script:
         page.add_init_script(init_script)
     page.goto(url, wait_until="load")
-    page.wait_for_function("window.app && window.app.store")
+    page.wait_for_function("() => window.app && window.app.store")
     return page, errors, warnings
 
 
@@ -110,7 +111,8 @@ def test_remove_forgets_the_slot(context: BrowserContext, base_url: str) -> None
 def test_keys_carry_the_site_path_component_and_id(context: BrowserContext, base_url: str) -> None:
     page, _, _ = open_page(context, base_url + PAGE)
     keys = page.evaluate("[app.store.slot('checklist', 'a').key, app.store.slot('grid', 'a').key]")
-    assert keys == ["app:/:checklist:a", "app:/:grid:a"]
+    root = urlsplit(base_url).path  # the tests serve the site under its published path
+    assert keys == [f"app:{root}:checklist:a", f"app:{root}:grid:a"]
 
 
 def test_two_sites_on_one_origin_never_share_a_slot(browser: Browser, site_dir: Path, tmp_path: Path) -> None:
@@ -127,7 +129,7 @@ def test_two_sites_on_one_origin_never_share_a_slot(browser: Browser, site_dir: 
         assert two.evaluate("app.store.slot('checklist', 'x').read().data") is None
         two.evaluate("app.store.slot('checklist', 'x').write({ site: 'two' })")
         one.reload()
-        one.wait_for_function("window.app && window.app.store")
+        one.wait_for_function("() => window.app && window.app.store")
         assert one.evaluate("app.store.slot('checklist', 'x').read().data") == {"site": "one"}
     context.close()
 
@@ -140,7 +142,7 @@ def test_a_write_in_another_tab_is_seen(context: BrowserContext, base_url: str) 
                    app.store.slot("test", "shared").watch(result => window.seen.push(result.data)) }"""
     )
     second.evaluate("app.store.slot('test', 'shared').write({ from: 'second' })")
-    first.wait_for_function("window.seen.length === 1")
+    first.wait_for_function("() => window.seen.length === 1")
     assert first.evaluate("window.seen") == [{"from": "second"}]
 
 

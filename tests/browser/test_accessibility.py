@@ -1,0 +1,26 @@
+"""Accessibility gates on every built page, in both colour schemes and at two
+widths: zero axe-core violations, a working skip link, a visible focus on
+every focusable element.
+
+Nothing is excluded from axe. An exclusion would name one element, with the
+reason beside it, never a rule or a whole page."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import SCHEMES, WIDTHS, format_violations
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_page_has_no_axe_violation(site_audit, scheme: str, width: int) -> None:
+    failures = {url: report.axe for url, report in site_audit(scheme, width).items() if report.axe}
+    assert not failures, format_violations(failures)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_page_has_a_skip_link_and_a_visible_focus(site_audit, scheme: str, width: int) -> None:
+    failures = {url: report.keyboard for url, report in site_audit(scheme, width).items() if report.keyboard}
+    assert not failures, format_violations(failures)

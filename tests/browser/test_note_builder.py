@@ -336,7 +336,6 @@ def test_no_axe_violation(browser: Browser, base_url: str, template_id: str, sch
         add.click()
     text_field(page, template_id, TEMPLATES[template_id].sections[0].id).fill("Un texte")
     expect(root.locator("[data-note-status]")).not_to_be_empty()
-    # The primary navigation is gated by the site-wide accessibility test.
-    violations = axe_violations(page, exclude=[".md-sidebar--primary"])
+    violations = axe_violations(page)
     assert not violations, format_violations(violations)
     context.close()

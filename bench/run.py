@@ -205,10 +205,21 @@ def multiply(project: Path, factor: int) -> int:
         (data / name).write_text(text, encoding="utf-8")
         return records
 
-    def copies(records: list) -> list:
-        return [
-            {**record, "id": record["id"] + (f"-copie-{n}" if n else "")} for n in range(factor) for record in records
-        ]
+    def suffix(n: int) -> str:
+        return f"-copie-{n}" if n else ""
+
+    def copies(records: list, references: dict[str, bool] | None = None) -> list:
+        """Copy n renames its id, and the ids it refers to (a field: one id,
+        or a list of ids), to their copy n: each copy is a consistent set."""
+        out = []
+        for n in range(factor):
+            for record in records:
+                copy = {**record, "id": record["id"] + suffix(n)}
+                for name, many in (references or {}).items():
+                    if record.get(name):
+                        copy[name] = [v + suffix(n) for v in record[name]] if many else record[name] + suffix(n)
+                out.append(copy)
+        return out
 
     def more_items(checklists: list) -> list:
         for checklist in checklists:
@@ -216,8 +227,8 @@ def multiply(project: Path, factor: int) -> int:
                 group["items"] = copies(group["items"])
         return checklists
 
-    examples = rewrite("examples.yml", copies)
-    scenarios = rewrite("scenarios.yml", copies)
+    examples = rewrite("examples.yml", lambda records: copies(records, {"scenario": False}))
+    scenarios = rewrite("scenarios.yml", lambda records: copies(records, {"similar_cases": True}))
     checklists = rewrite("checklists.yml", more_items)
     items = sum(len(group["items"]) for checklist in checklists for group in checklist["groups"])
     return len(examples) + len(scenarios) + items
@@ -367,7 +378,9 @@ def report(builds: dict, scaling: list[dict], weight: dict, assets: dict[str, in
         "# Banc d'essai",
         f"Mesuré par `make bench` (commit {commit.strip()}, Python {platform.python_version()}, "
         f"{os.cpu_count()} cœurs, {RUNS} constructions par mesure, "
-        f"Lighthouse : médiane de {LIGHTHOUSE_RUNS} passages).",
+        f"Lighthouse : médiane de {LIGHTHOUSE_RUNS} passages). Charge de la machine à la fin de la mesure "
+        f"(moyenne sur 1, 5 et 15 min) : {' / '.join(f'{v:.1f}' for v in os.getloadavg())} ; "
+        "au-delà du nombre de cœurs, d'autres travaux ralentissent les mesures de temps.",
         "## Construction",
         "Commande complète `mkdocs build` (démarrage de Python compris), médiane ; "
         "le temps processeur pèse moins les autres charges de la machine.",

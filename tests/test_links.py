@@ -4,6 +4,7 @@ id in it. External links are `make linkcheck`'s business, not this one's."""
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urljoin
 
 from .conftest import mkdocs_config, serve
 from .linkcheck import Site, check_all
@@ -15,6 +16,28 @@ def test_every_internal_link_and_anchor_resolves(site_dir: Path) -> None:
     assert len(site.pages) > 30
     assert sum(len(page.links) for page in site.pages.values()) > 1000
     assert site.internal_problems() == []
+
+
+# Every page's footer leads to these (and they pass every gate, as every page does).
+LEGAL_PAGES = [
+    "a-propos/accessibilite/",
+    "a-propos/mentions-legales/",
+    "a-propos/donnees-personnelles/",
+    "a-propos/plan-du-site/",
+    "a-propos/licence/",
+]
+
+
+def test_every_page_links_to_the_legal_pages(site_dir: Path) -> None:
+    site = Site.read(site_dir, mkdocs_config()["site_url"])
+    missing = {}
+    for name, page in site.pages.items():
+        if name.endswith(".html"):
+            reached = {urljoin(site.page_url(name), link) for link in page.links}
+            if lacking := [legal for legal in LEGAL_PAGES if site.url + legal not in reached]:
+                missing[name] = lacking
+    assert len(site.pages) > 30
+    assert missing == {}
 
 
 def _write(directory: Path, name: str, html: str) -> None:

@@ -1,5 +1,5 @@
 # The two commands a newcomer needs: `make serve` and `make test`.
-# Everything else they need (virtualenv, pinned packages, Chromium, axe-core)
+# Everything else they need (virtualenv, pinned packages, Chromium, axe-core, LibreOffice)
 # is installed by the targets themselves.
 
 PYTHON ?= python3
@@ -52,7 +52,7 @@ schemas: $(VENV)/.site
 stale: $(VENV)/.site
 	@$(BIN)/python -m macros.stale
 
-## browser: find Debian Chromium and poppler-utils, or install them when root
+## browser: find Debian Chromium, poppler-utils and LibreOffice, or install them when root
 browser:
 	@sh tests/ensure-tools.sh
 

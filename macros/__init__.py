@@ -17,14 +17,15 @@ from .complete_guide import complete_guide, markdown_converter
 from .criterion import criteria
 from .csp import content_security_policy, inline_scripts
 from .example import example_cards
-from .freshness import build_reference, facts, stale_before
+from .freshness import build_reference, facts, source_date_epoch, stale_before
 from .glossary import abbreviations, glossary
 from .guide import UnknownRecord, load_guide
 from .history import read_history
 from .links import Links
 from .loader import DataErrors
 from .nav import read_nav
-from .note import note_template
+from .note_builder import note_builder
+from .note_files import write_blank_files
 from .page_info import page_info
 from .render import Context
 from .scenario import scenario_table, scenarios
@@ -40,7 +41,7 @@ COMPONENTS = [
     criteria,
     example_cards,
     glossary,
-    note_template,
+    note_builder,
     scenario_table,
     scenarios,
     sources,
@@ -151,6 +152,9 @@ def define_env(env: Any) -> None:
     env.variables["app_page_info"] = page_footer
     # A page git does not know yet (not committed) takes the last commit's date.
     env.variables["app_page_updated"] = lambda: page_updated() or history.head
+    env.variables["app_blank_notes"] = lambda: write_blank_files(
+        guide, Path(env.conf["site_dir"]), env.conf["site_url"] or "/", source_date_epoch() or history.head
+    )
 
 
 def on_post_page_macros(env: Any) -> None:
@@ -164,3 +168,8 @@ def on_post_page_macros(env: Any) -> None:
     # commit identical. Without git, MkDocs' date stays.
     if updated := env.variables["app_page_updated"]():
         env.page.update_date = updated.isoformat()
+
+
+def on_post_build(env: Any) -> None:
+    """The blank note templates, as files beside the pages."""
+    env.variables["app_blank_notes"]()

@@ -82,10 +82,11 @@ def outline(nav: list[NavEntry], exclude: str) -> list[Part]:
 class _Relocator:
     """Rewrites one chapter's HTML for its place in the complete guide."""
 
-    def __init__(self, chapter: Chapter, chapters: dict[str, Chapter], links: Links):
+    def __init__(self, chapter: Chapter, chapters: dict[str, Chapter], links: Links, docs_dir: Path):
         self.chapter = chapter
         self.chapters = chapters
         self.links = links
+        self.docs_dir = docs_dir
         self.base_url = links.base
         self.by_url = {posixpath.normpath("/" + page_url(doc)): doc for doc in chapters}
 
@@ -102,8 +103,10 @@ class _Relocator:
             return value
         if not parts.path:
             return f"#{self.inner_id(parts.fragment)}" if parts.fragment else value
-        if parts.path.endswith(".md"):
-            doc = posixpath.normpath(posixpath.join(posixpath.dirname(self.chapter.doc), parts.path))
+        source = posixpath.normpath(posixpath.join(posixpath.dirname(self.chapter.doc), parts.path))
+        # A .md that is not a page of docs/ is a file of the site (a blank note template).
+        if parts.path.endswith(".md") and (self.docs_dir / source).is_file():
+            doc = source
         else:
             doc = self.by_url.get(posixpath.normpath(posixpath.join(self.base_url, parts.path)), "")
         if doc in self.chapters:
@@ -194,6 +197,6 @@ def complete_guide(
         if meta.get("render_macros", True) is not False:
             source = render_macros(source)
         html = to_html(source + "\n\n" + glossary + "\n")
-        bodies[doc] = _Relocator(chapter, chapters, ctx.links)(html)
+        bodies[doc] = _Relocator(chapter, chapters, ctx.links, docs_dir)(html)
     bodies = {doc: Markup(_keep_pre(html)) for doc, html in _drop_repeats(bodies, chapters).items()}
     return flatten(render("complete_guide.html", parts=parts, bodies=bodies))

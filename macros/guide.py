@@ -49,7 +49,7 @@ KINDS = {
 }
 
 # Macros whose first argument names a record; `make check-data` checks every call.
-MACRO_REFERENCES = {"checklist": "checklists", "note_template": "notes"}
+MACRO_REFERENCES = {"checklist": "checklists", "note_builder": "notes"}
 _MACRO_CALL = re.compile(r"\{\{\s*(" + "|".join(MACRO_REFERENCES) + r")\(\s*[\"']([^\"']*)[\"']")
 
 _MESSAGES = {

@@ -43,6 +43,10 @@ class Links:
         doc_path, _, anchor = target.partition("#")
         return self.page(doc_path, anchor or None)
 
+    def file(self, path: str) -> str:
+        """A file of the built site, by its path from the site's root."""
+        return posixpath.relpath("/" + path, self.base)
+
     def record(self, collection: str, record_id: str) -> str:
         doc_path, prefix = HOMES[collection]
         return self.page(doc_path, prefix + record_id)

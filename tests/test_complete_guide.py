@@ -39,7 +39,7 @@ def relocate() -> _Relocator:
         doc: Chapter("t", doc, 3)
         for doc in ("index.md", "preparer/scenarios.md", "comprendre/pourquoi.md", "exemples/index.md")
     }
-    return _Relocator(chapters["comprendre/pourquoi.md"], chapters, Links("outils/guide-complet/"))
+    return _Relocator(chapters["comprendre/pourquoi.md"], chapters, Links("outils/guide-complet/"), ROOT / "docs")
 
 
 @pytest.mark.parametrize(
@@ -58,6 +58,8 @@ def relocate() -> _Relocator:
         ("https://beta.gouv.fr/", "https://beta.gouv.fr/"),
         ("../../a-propos/licence/", "../../a-propos/licence/"),
         ("../../assets/logo.svg", "../../assets/logo.svg"),
+        # A file of the site that happens to end in .md (a blank note template).
+        ("../../modeles/note-dinum-vierge.md", "../../modeles/note-dinum-vierge.md"),
         # A page that is not a chapter, such as the complete guide itself.
         ("../outils/guide-complet.md", "./"),
         ("../a-propos/licence.md#code", "../../a-propos/licence/#code"),

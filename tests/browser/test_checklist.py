@@ -497,9 +497,6 @@ def test_checklist_pages_have_no_axe_violation(browser: Browser, base_url: str, 
     fill_quota(page)
     first.locator("input.app-checklist__box").nth(1).check()
     expect(first.locator("[data-checklist-notice]")).to_contain_text("est plein")
-    # The primary navigation is the same on every page and gated by the
-    # site-wide accessibility test (Material's nav links fail target-size
-    # until the theme fix there); this test is about the checklists.
-    violations = axe_violations(page, exclude=[".md-sidebar--primary"])
+    violations = axe_violations(page)
     assert not violations, format_violations(violations)
     context.close()

@@ -15,10 +15,6 @@ from ..conftest import mkdocs_config
 from .conftest import ROOT, axe_violations, format_violations
 
 COMPLETE = "outils/guide-complet.md"
-# Material's sidebars fail `target-size` on some pages (already so on main);
-# the accessibility gate of every page owns them. These tests check what this
-# page adds: its content and its foot.
-THEME_SIDEBARS = [".md-sidebar"]
 
 
 def _words(text: str) -> str:
@@ -92,7 +88,7 @@ def test_print_layout_hides_every_piece_of_chrome(page: Page, base_url: str) -> 
 def test_print_button_appears_with_javascript_and_has_no_axe_violation(page: Page, base_url: str) -> None:
     page.goto(base_url + page_url(COMPLETE), wait_until="networkidle")
     expect(page.get_by_role("button", name="Imprimer ou enregistrer en PDF")).to_be_visible()
-    violations = axe_violations(page, exclude=THEME_SIDEBARS)
+    violations = axe_violations(page)
     assert not violations, format_violations(violations)
 
 
@@ -109,5 +105,5 @@ def test_report_link_is_in_every_page_foot(page: Page, base_url: str) -> None:
     page.goto(base_url + "exemples/", wait_until="networkidle")
     link = page.get_by_role("link", name="Signaler une erreur sur cette page")
     expect(link).to_have_attribute("href", re.compile(r"/issues/new\?template=signaler-une-erreur\.yml&title="))
-    violations = axe_violations(page, exclude=THEME_SIDEBARS)
+    violations = axe_violations(page)
     assert not violations, format_violations(violations)

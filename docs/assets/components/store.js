@@ -120,7 +120,8 @@
     }
   }
 
-  /* A file the reader keeps: created on the device, never sent anywhere. */
+  /* A file the reader keeps (text, or bytes such as a zip archive): created
+   * on the device, never sent anywhere. */
   const download = (filename, text, type = "text/markdown") => {
     const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }))
     const link = document.createElement("a")

@@ -1,0 +1,40 @@
+"""The note builder: a note template as a form that a team fills in over
+several visits, then takes away as Markdown, OpenDocument text or print.
+
+The server renders the readable template (note.html), links to the blank
+files and the form, hidden: without JavaScript the page is the template.
+docs/assets/components/note-builder.js reveals the form, saves it (keyed by
+section id) and makes the exports.
+"""
+
+from __future__ import annotations
+
+from .note import ROW_KINDS, SCENARIO_PARTS, bullets, prefill_links, prompts, scenario_prompts
+from .note_files import file_path
+from .render import Context
+
+# Where the decision grid that a note takes in is filled.
+GRID_PAGE = "preparer/structure-accueil.md"
+
+
+def note_builder(ctx: Context, template_id: str, level: int = 2) -> str:
+    guide = ctx.guide
+    template = guide.get("notes", template_id)
+    links = prefill_links(guide, ctx.links, template)
+    has_scenarios = any(s.kind == "scenarios" for s in template.sections)
+    if has_scenarios:
+        ctx.shown.add(guide.files["scenarios"])
+    return ctx.block(
+        "note_builder",
+        "notes",
+        record=template.id,
+        template=template,
+        prefills=links,
+        prompts={s.id: bullets([f"{label} :" for label, _ in prompts(s, links[s.id])]) for s in template.sections},
+        scenarios=scenario_prompts(guide) if has_scenarios else [],
+        parts=SCENARIO_PARTS,
+        row_kinds=ROW_KINDS,
+        files={suffix: ctx.links.file(file_path(template.id, suffix)) for suffix in ("odt", "md")},
+        grid_page=ctx.links.page(GRID_PAGE),
+        level=level,
+    )

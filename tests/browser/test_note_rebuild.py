@@ -1,0 +1,110 @@
+"""What was typed in a note survives a new version of its template: sections
+added, removed, reordered and renamed, scenarios reordered. The first version
+of the site and the rebuilt one are served from the same address, as a
+deployment replaces a site in place, so the browser's storage carries over."""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from pathlib import Path
+
+import yaml
+from playwright.sync_api import Page, expect
+
+from tests.conftest import build_site, copy_project, serve
+
+from .conftest import Watch
+from .notes import (
+    PAGES,
+    builder,
+    download,
+    fill_everything,
+    form_values,
+    markdown_headings,
+    section_text,
+    templates,
+    text_field,
+    wait_ready,
+)
+
+NOTE = "note-dinum"
+REMOVED = "ressources"
+RENAMED = ("ambition", "L’ambition du service")
+ADDED = {"id": "contexte-service", "title": "Le service en bref", "guidance": "Présentez le service en deux phrases."}
+
+
+def edit(project: Path) -> None:
+    notes_file = project / "data" / "notes.yml"
+    notes = yaml.safe_load(notes_file.read_text(encoding="utf-8"))
+    note = next(n for n in notes if n["id"] == NOTE)
+    sections = [s for s in note["sections"] if s["id"] != REMOVED]
+    sections.reverse()
+    next(s for s in sections if s["id"] == RENAMED[0])["title"] = RENAMED[1]
+    note["sections"] = [ADDED, *sections]
+    notes_file.write_text(yaml.safe_dump(notes, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    scenarios_file = project / "data" / "scenarios.yml"
+    scenarios = yaml.safe_load(scenarios_file.read_text(encoding="utf-8"))
+    scenarios_file.write_text(yaml.safe_dump(scenarios[::-1], allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def by_section(values: list[tuple[str, object]]) -> dict[str, list[object]]:
+    grouped: defaultdict[str, list[object]] = defaultdict(list)
+    for section_id, value in values:
+        grouped[section_id].append(value)
+    return dict(grouped)
+
+
+def test_rebuild_keeps_every_text_on_its_own_section(
+    watched_page: tuple[Page, Watch], site_dir: Path, tmp_path: Path
+) -> None:
+    project = copy_project(tmp_path / "project")
+    edit(project)
+    rebuilt = tmp_path / "rebuilt"
+    result = build_site(project, rebuilt)
+    assert result.returncode == 0, result.stderr
+    after = templates(project)[NOTE]
+
+    page, watch = watched_page
+    live = tmp_path / "live"
+    os.symlink(site_dir, live)
+    with serve(live) as origin:
+        url = origin + PAGES[NOTE]
+        page.goto(url)
+        wait_ready(page, NOTE)
+        fill_everything(page, templates()[NOTE])
+        before = by_section(form_values(page, NOTE))
+
+        os.symlink(rebuilt, tmp_path / "next")
+        os.replace(tmp_path / "next", live)
+        page.goto(url + "?rebuilt")  # not the copy the browser may have cached
+        wait_ready(page, NOTE)
+
+        shown = builder(page, NOTE).locator("[data-section-id]").evaluate_all("s => s.map(e => e.dataset.sectionId)")
+        assert shown == [s.id for s in after.sections]
+        now = by_section(form_values(page, NOTE))
+        for section_id, values in now.items():
+            if section_id in before:
+                # Scenarios are listed in the new order of the data: compare as sets.
+                assert sorted(map(str, values)) == sorted(map(str, before[section_id])), section_id
+        expect(text_field(page, NOTE, ADDED["id"])).to_have_value("")
+        expect(text_field(page, NOTE, RENAMED[0])).to_have_value(section_text(RENAMED[0]))
+        orphans = builder(page, NOTE).locator("[data-note-orphans]")
+        expect(orphans).to_contain_text("Déterminer les ressources nécessaires")
+
+        # The removed section's text is still exported, after the template's sections.
+        text = download(page, "markdown", tmp_path).read_text(encoding="utf-8")
+        found = markdown_headings(text)
+        tail = [(2, "Rubriques retirées du modèle"), (3, "Déterminer les ressources nécessaires")]
+        assert found[-2:] == tail
+        sections = [h for h in found[1:] if not h[1].startswith("Scénario : ")]
+        assert sections[: len(after.sections)] == [(s.level, s.title) for s in after.sections]
+        assert text.index(section_text(REMOVED).split("\n")[0]) > text.index("## Rubriques retirées du modèle")
+
+        # Saving again keeps the removed section's text, without error.
+        text_field(page, NOTE, ADDED["id"]).fill("Nouveau texte")
+        page.reload()
+        wait_ready(page, NOTE)
+        expect(text_field(page, NOTE, ADDED["id"])).to_have_value("Nouveau texte")
+        expect(orphans).to_contain_text("Déterminer les ressources nécessaires")
+    assert watch.errors == []

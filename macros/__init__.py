@@ -27,6 +27,7 @@ from .nav import read_nav
 from .note_builder import note_builder
 from .note_files import write_blank_files
 from .page_info import page_info
+from .raw_html import RawHtmlExtension, framed
 from .render import Context
 from .scenario import scenario_table, scenarios
 from .site_map import site_map
@@ -106,7 +107,7 @@ def define_env(env: Any) -> None:
     def bind(component):
         def macro(*args: Any, **kwargs: Any) -> str:
             try:
-                return component(context(), *args, **kwargs)
+                return framed(component(context(), *args, **kwargs))
             except UnknownRecord as exc:
                 # A clean one-line error rather than the plugin's traceback.
                 print(f"{env.conf['docs_dir']}/{env.page.file.src_uri}: {component.__name__}(): {exc}", file=sys.stderr)
@@ -118,18 +119,21 @@ def define_env(env: Any) -> None:
     for component in COMPONENTS:
         env.macro(bind(component))
 
-    env.macro(lambda: site_map(nav, Links(env.page.url)), "site_map")
+    env.macro(lambda: framed(site_map(nav, Links(env.page.url))), "site_map")
 
+    # Every page's Markdown, the « Guide complet »'s chapters included, keeps
+    # the macros' HTML as it is instead of parsing it again.
+    env.conf["markdown_extensions"].append(RawHtmlExtension())
     to_html = markdown_converter(env.conf["markdown_extensions"], env.conf["mdx_configs"])
     env.macro(
-        lambda: complete_guide(
+        lambda: framed(complete_guide(
             context(),
             nav,
             docs_dir,
             env.page.file.src_uri,
             lambda text: env.render(text, force_rendering=True),
             to_html,
-        ),
+        )),
         "complete_guide",
     )
     env.variables["app_abbreviations"] = abbreviations(guide.all("glossary"))

@@ -126,14 +126,16 @@ def define_env(env: Any) -> None:
     env.conf["markdown_extensions"].append(RawHtmlExtension())
     to_html = markdown_converter(env.conf["markdown_extensions"], env.conf["mdx_configs"])
     env.macro(
-        lambda: framed(complete_guide(
-            context(),
-            nav,
-            docs_dir,
-            env.page.file.src_uri,
-            lambda text: env.render(text, force_rendering=True),
-            to_html,
-        )),
+        lambda: framed(
+            complete_guide(
+                context(),
+                nav,
+                docs_dir,
+                env.page.file.src_uri,
+                lambda text: env.render(text, force_rendering=True),
+                to_html,
+            )
+        ),
         "complete_guide",
     )
     env.variables["app_abbreviations"] = abbreviations(guide.all("glossary"))

@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
-from odfdo import Cell, Document, Header, Link, List, Paragraph, Row, Style, Table
-
 from .links import Links
 from .note import ROW_KINDS, SCENARIO_PARTS, NoteTemplate, plain, prefill_links, prompts
 
 if TYPE_CHECKING:
+    from odfdo import Document
+
     from .guide import Guide
 
 # Where the files go in the built site, named after the template's id.
@@ -107,6 +107,8 @@ def to_markdown(blocks: list[Block]) -> str:
 
 
 def _odt_body(document: Document, blocks: list[Block]) -> None:
+    from odfdo import Cell, Header, Link, List, Paragraph, Row, Table
+
     body = document.body
     body.clear()
     for block in blocks:
@@ -147,6 +149,11 @@ def _odt_body(document: Document, blocks: list[Block]) -> None:
 
 
 def to_odt(blocks: list[Block], title: str, when: dt.datetime) -> bytes:
+    # odfdo is slow to import (a third of this package's import time), and
+    # only the end of a build needs it: the pages, `make check-data` and the
+    # tests that render components do without.
+    from odfdo import Document, Style
+
     document = Document("text")
     document.insert_style(
         Style("paragraph", GUIDANCE_STYLE, display_name=GUIDANCE_STYLE, parent_style="Text_20_body", italic=True),

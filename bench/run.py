@@ -286,9 +286,10 @@ def gzip_server(site: Path) -> Iterator[str]:
         server.server_close()
 
 
-def measure_weight(base_url: str, own: set[str]) -> dict:
-    """Bytes and requests of a cold load of each page type; `own` names the
-    project's own files (paths from the site root), counted apart, as gzip."""
+def measure_weight(base_url: str, own: dict[str, int]) -> dict:
+    """Bytes and requests of a cold load of each page type, and the gzip size
+    of the project's own files it requested (`own`: path from the site root →
+    gzip bytes; the browser reports no body size for a worker's script)."""
     rows = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
@@ -310,7 +311,7 @@ def measure_weight(base_url: str, own: set[str]) -> dict:
                 "bytes": sum(body + head for _, body, head in rest),
                 "requests": len(rest),
                 "index": index,
-                "own": sum(body for address, body, _ in rest if address.removeprefix(base_url) in own),
+                "own": sum(own.get(path, 0) for path in {a.removeprefix(base_url).split("?")[0] for a, _, _ in rest}),
             }
         browser.close()
     return rows
@@ -491,7 +492,7 @@ def main() -> int:
         assets = own_assets(site)
         with gzip_server(site) as base_url:
             print("Poids des pages…", flush=True)
-            weight = measure_weight(base_url, set(assets))
+            weight = measure_weight(base_url, assets)
             print("Lighthouse…", flush=True)
             scores = measure_lighthouse(base_url, work)
     text = report(builds, scaling, weight, assets, scores)

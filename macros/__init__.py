@@ -31,6 +31,7 @@ from .page_info import page_info
 from .render import Context
 from .scenario import scenario_table, scenarios
 from .site_map import site_map
+from .slim import slim_assets
 from .source import sources
 from .structure_grid import structure_grid
 from .success_factor import success_factors
@@ -179,5 +180,7 @@ def on_post_page_macros(env: Any) -> None:
 
 
 def on_post_build(env: Any) -> None:
-    """The blank note templates, as files beside the pages."""
+    """The blank note templates, as files beside the pages; the site's own
+    styles and scripts, published without their comments."""
     env.variables["app_blank_notes"]()
+    slim_assets(Path(env.conf["docs_dir"]), Path(env.conf["site_dir"]))

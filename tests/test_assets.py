@@ -19,12 +19,13 @@ def loaded(page: Path) -> tuple[set[str], set[str]]:
     return {name for name, kind in found if kind == "js"}, {name for name, kind in found if kind == "css"}
 
 
+def components_in(paths: list[str], suffix: str) -> set[str]:
+    return {Path(p).stem for p in paths if p.startswith("assets/components/") and p.endswith(suffix)}
+
+
 def site_wide() -> tuple[set[str], set[str]]:
     config = mkdocs_config()
-    names = lambda paths, suffix: {
-        Path(p).stem for p in paths if p.startswith("assets/components/") and p.endswith(suffix)
-    }  # noqa: E731
-    return names(config["extra_javascript"], ".js"), names(config["extra_css"], ".css")
+    return components_in(config["extra_javascript"], ".js"), components_in(config["extra_css"], ".css")
 
 
 def test_every_module_on_a_page_has_its_script_and_nothing_more(site_dir: Path) -> None:

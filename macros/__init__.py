@@ -12,6 +12,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from .assets import AssetFinder
 from .checklist import all_checklists, checklist
 from .complete_guide import complete_guide, markdown_converter
 from .criterion import criteria
@@ -31,6 +32,7 @@ from .raw_html import RawHtmlExtension, framed
 from .render import Context
 from .scenario import scenario_table, scenarios
 from .site_map import site_map
+from .slim import slim_assets
 from .source import sources
 from .structure_grid import structure_grid
 from .success_factor import success_factors
@@ -99,10 +101,14 @@ def define_env(env: Any) -> None:
     limit = stale_before(reference) if reference else None
     # The data files each page shows, by page, filled as its blocks render.
     shown: defaultdict[str, set[str]] = defaultdict(set)
+    # The components each page shows, by page: they choose its styles and scripts.
+    components: defaultdict[str, set[str]] = defaultdict(set)
+    assets = AssetFinder(docs_dir)
     nav = read_nav(env.conf["nav"], docs_dir)
 
     def context() -> Context:
-        return Context(guide, Links(env.page.url), edit_base, shown[env.page.file.src_uri], limit)
+        src = env.page.file.src_uri
+        return Context(guide, Links(env.page.url), edit_base, shown[src], limit, components[src])
 
     def bind(component):
         def macro(*args: Any, **kwargs: Any) -> str:
@@ -156,6 +162,7 @@ def define_env(env: Any) -> None:
         )
 
     env.variables["app_page_info"] = page_footer
+    env.variables["app_page_assets"] = lambda: assets.for_components(components[env.page.file.src_uri])
     # A page git does not know yet (not committed) takes the last commit's date.
     env.variables["app_page_updated"] = lambda: page_updated() or history.head
     env.variables["app_blank_notes"] = lambda: write_blank_files(
@@ -169,6 +176,8 @@ def on_post_page_macros(env: Any) -> None:
     page's metadata, out of the search index."""
     env.markdown += "\n\n" + env.variables["app_abbreviations"] + "\n"
     env.page.meta["app_page_info"] = env.variables["app_page_info"]()
+    # Read by overrides/main.html: the page's component styles and scripts.
+    env.page.meta["app_assets"] = env.variables["app_page_assets"]()
     # MkDocs dates the sitemap (<lastmod>, and the .gz's timestamp) with the
     # day of the build: the page's last change in git makes every build of a
     # commit identical. Without git, MkDocs' date stays.
@@ -177,5 +186,7 @@ def on_post_page_macros(env: Any) -> None:
 
 
 def on_post_build(env: Any) -> None:
-    """The blank note templates, as files beside the pages."""
+    """The blank note templates, as files beside the pages; the site's own
+    styles and scripts, published without their comments."""
     env.variables["app_blank_notes"]()
+    slim_assets(Path(env.conf["docs_dir"]), Path(env.conf["site_dir"]))

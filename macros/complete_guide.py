@@ -188,6 +188,7 @@ def complete_guide(
     to_html: Callable[[str], str],
 ) -> str:
     """The whole guide as one HTML block, with its table of contents."""
+    ctx.components.add("complete_guide")
     parts = outline(nav, exclude=current_doc)
     chapters = {c.doc: c for part in parts for c in part.chapters}
     glossary = abbreviations(ctx.guide.all("glossary"))

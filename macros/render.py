@@ -101,8 +101,9 @@ class Context:
     """What a component needs from the page being built.
 
     `shown` collects the data files of the blocks rendered on the page, so the
-    page can date itself by them; facts verified before `stale_before` are
-    marked « à revérifier ».
+    page can date itself by them; `components` collects the components it
+    shows, so it loads their styles and scripts and no others. Facts verified
+    before `stale_before` are marked « à revérifier ».
     """
 
     def __init__(
@@ -112,12 +113,14 @@ class Context:
         edit_base: str | None,
         shown: set[str] | None = None,
         stale_before: dt.date | None = None,
+        components: set[str] | None = None,
     ):
         self.guide = guide
         self.links = links
         self.edit_base = edit_base
         self.shown = shown if shown is not None else set()
         self.stale_before = stale_before
+        self.components = components if components is not None else set()
 
     def is_stale(self, verified: dt.date) -> bool:
         return self.stale_before is not None and verified < self.stale_before
@@ -125,6 +128,7 @@ class Context:
     def block(self, component: str, collection: str, record: str | None = None, **context: Any) -> str:
         source = self.guide.files[collection]
         self.shown.add(source)
+        self.components.add(component)
         return block(
             component,
             source=source,

@@ -2,15 +2,47 @@
  * function under its name; elements carry data-app-module="name".
  *
  * Material emits document$ on the first load and after every instant
- * navigation: modules are mounted on each emission, once per element. */
+ * navigation: modules are mounted on each emission, once per element.
+ *
+ * A page's HTML loads the scripts of the components it shows, and no others.
+ * After an instant navigation the new page's scripts are not run, so the
+ * missing ones are loaded here; app.load() also fetches a script that only
+ * an action needs (the .odt export), when the reader asks for it. */
 (() => {
   "use strict"
   const modules = new Map()
+  const loads = new Map()
+  const base = new URL(".", document.currentScript.src)
+
+  const load = name => {
+    const src = new URL(`components/${name}.js`, base).href
+    if (!loads.has(src)) {
+      const present = [...document.scripts].some(script => script.src === src)
+      loads.set(
+        src,
+        present
+          ? Promise.resolve()
+          : new Promise((resolve, reject) => {
+              const script = document.createElement("script")
+              script.src = src
+              script.onload = resolve
+              script.onerror = () => reject(new Error(`app: ${src} non chargé`))
+              document.body.append(script)
+            }),
+      )
+    }
+    return loads.get(src)
+  }
 
   const mount = () => {
     for (const element of document.querySelectorAll("[data-app-module]")) {
-      const init = modules.get(element.dataset.appModule)
-      if (!init || element.dataset.appMounted) continue
+      const name = element.dataset.appModule
+      const init = modules.get(name)
+      if (!init) {
+        load(name).catch(error => console.error(error))
+        continue
+      }
+      if (element.dataset.appMounted) continue
       element.dataset.appMounted = "true"
       try {
         init(element)
@@ -22,6 +54,8 @@
   }
 
   window.app = {
+    ...window.app,
+    load,
     register(name, init) {
       modules.set(name, init)
       mount()

@@ -60,3 +60,14 @@ def test_search_typed_apostrophe_forms_match(page: Page, base_url: str) -> None:
     curly = search(page, base_url, "d’accompagnement")
     assert straight and curly
     assert any("accompagnement" in t.lower() for t in straight + curly)
+
+
+def test_the_search_engine_loads_at_the_first_query_only(page: Page, base_url: str) -> None:
+    engine: list[str] = []
+    page.context.on("request", lambda r: ("/lunr/" in r.url or "/workers/search." in r.url) and engine.append(r.url))
+    page.goto(base_url, wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert engine == []
+    texts = search(page, base_url, "equipe")
+    assert any("équipe" in text.lower() for text in texts), texts
+    assert any("/workers/search." in url for url in engine)

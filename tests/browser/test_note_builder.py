@@ -117,7 +117,8 @@ def test_odt_export_is_a_valid_package_that_libreoffice_reads(
 def test_the_zip_writer_makes_archives_that_zip_tools_read(context: BrowserContext, base_url: str) -> None:
     page, _ = open_note(context, base_url, DINUM.id)
     result = page.evaluate(
-        """() => {
+        """async () => {
+          await app.load("zip")
           const binary = Uint8Array.from({ length: 70000 }, (_, i) => (i * 7919) % 256)
           const bytes = app.zip.store([
             { name: "mimetype", data: "application/vnd.oasis.opendocument.text" },
@@ -143,7 +144,7 @@ def test_print_gives_the_note_without_guidance_or_form(context: BrowserContext, 
     page, errors = open_note(context, base_url, DINUM.id)
     typed = fill_everything(page, DINUM)
     builder(page, DINUM.id).locator("[data-note-action='print']").click()
-    assert page.evaluate("window.__printed") == 1
+    page.wait_for_function("window.__printed === 1")
     page.pdf(path=str(tmp_path / "note.pdf"), format="A4", prefer_css_page_size=True)
     text = words(" ".join(pdf_pages(tmp_path / "note.pdf")))
     for _, heading in expected_headings(DINUM):

@@ -191,9 +191,9 @@ def test_export_is_the_grid_as_markdown(context: BrowserContext, base_url: str, 
     download.value.save_as(target)
     assert re.fullmatch(r"grille-structure-accueil-\d{4}-\d\d-\d\d\.md", download.value.suggested_filename)
     assert target.read_text(encoding="utf-8") == expected
-    # The note builder reads the saved grid from any page of the site.
+    # The note builder loads this script to read the saved grid from its own page.
     page.goto(base_url + "outils/note-dinum/", wait_until="load")
-    assert page.evaluate("app.structureGrid.markdown()") == expected
+    assert page.evaluate("app.load('structure-grid').then(() => app.structureGrid.markdown())") == expected
     assert errors == []
 
 

@@ -3,8 +3,9 @@
  * keyed by criterion id so that editing the criteria loses nothing), shows
  * totals and the weakest criterion, and exports the grid as Markdown.
  *
- * The note builder reuses the export: app.structureGrid.markdown() gives the
- * saved grid as Markdown on any page of the site. */
+ * The note builder reuses the export: loaded on any page of the site (with
+ * app.load("structure-grid")), app.structureGrid.markdown() gives the saved
+ * grid as Markdown. */
 (() => {
   "use strict"
   const DEFAULT_GRID = "structure-accueil"

@@ -1,0 +1,77 @@
+/* Material's menu and search buttons, in the header on small screens, are
+ * <label>s for hidden checkboxes: the keyboard cannot reach them, and axe
+ * forbids a label both a button role and a name. Each one gets a real
+ * <button> twin that clicks it, so that Material's own handlers still run;
+ * the label hides, and its twin shows where the label would
+ * (header-keys.css). Without JavaScript nothing changes: the drawer then
+ * opens as the focus enters it (app.css).
+ *
+ * The header outlives instant navigation: init runs once. */
+(() => {
+  "use strict"
+  const drawer = () => document.getElementById("__drawer")
+  const sidebar = () => document.querySelector(".md-sidebar--primary")
+  const twinOf = (id) => document.querySelector(`.app-header-keys[data-app-toggle="${id}"]`)
+  const FOCUSABLE = 'a[href], button, input, [tabindex]:not([tabindex="-1"])'
+
+  // Material toggles a checkbox by clicking it, which emits `change`.
+  const closeDrawer = () => {
+    if (drawer()?.checked) drawer().click()
+  }
+
+  const twin = (label, extra) => {
+    const button = document.createElement("button")
+    button.type = "button"
+    button.className = `${label.className} app-header-keys`
+    button.title = label.title
+    button.dataset.appToggle = label.htmlFor
+    for (const [name, value] of Object.entries(extra)) button.setAttribute(name, value)
+    button.append(...[...label.childNodes].map((node) => node.cloneNode(true)))
+    button.addEventListener("click", () => label.click())
+    label.hidden = true
+    label.after(button)
+    return button
+  }
+
+  const init = (header) => {
+    const menu = header.querySelector('label.md-header__button[for="__drawer"]')
+    if (menu && drawer()) {
+      const button = twin(menu, { "aria-expanded": drawer().checked })
+      drawer().addEventListener("change", () => {
+        button.setAttribute("aria-expanded", drawer().checked)
+        // Opened, the drawer takes the focus at its top: after the button
+        // come the header's other controls, not the drawer.
+        if (drawer().checked && document.activeElement === button) {
+          sidebar()?.querySelector(FOCUSABLE)?.focus()
+        }
+      })
+    }
+    const search = header.querySelector('label.md-header__button[for="__search"]')
+    if (search) twin(search, { "aria-haspopup": "dialog" })
+  }
+
+  // Escape closes the drawer and gives the focus back to the menu button.
+  // Material closes the search on Escape and leaves the focus nowhere: it
+  // goes back to the search button, where that button shows. This listener
+  // runs before Material's, which sits on window.
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return
+    const searchButton = twinOf("__search")
+    if (drawer()?.checked) {
+      closeDrawer()
+      twinOf("__drawer")?.focus()
+    } else if (document.getElementById("__search")?.checked && searchButton?.getClientRects().length) {
+      searchButton.focus()
+    }
+  })
+
+  // The drawer is a disclosure, not a modal: once the focus has left it
+  // (Tab past its last link), it closes rather than cover the focused part
+  // of the page with its overlay.
+  document.addEventListener("focusin", (event) => {
+    if (!drawer()?.checked || sidebar()?.contains(event.target) || event.target === twinOf("__drawer")) return
+    closeDrawer()
+  })
+
+  app.register("header-keys", init)
+})()

@@ -1,0 +1,124 @@
+"""The header's menu and search buttons on small screens, by keyboard alone."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from .audit import FOCUS_JS
+from .conftest import SCHEMES, axe_violations, browsing, format_violations
+
+PAGE = "comprendre/pourquoi/"
+MENU = "button.app-header-keys[data-app-toggle='__drawer']"
+SEARCH = "button.app-header-keys[data-app-toggle='__search']"
+DRAWER = ".md-sidebar--primary"
+
+
+def tab_to(page: Page, selector: str) -> None:
+    """Tab from the top of the page until `selector` has the focus."""
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => !!document.activeElement?.matches(s)", selector):
+            return
+    pytest.fail(f"{selector} n'est pas atteint au clavier")
+
+
+def focused_in(page: Page, selector: str) -> bool:
+    return page.evaluate("(s) => !!document.activeElement?.closest(s)", selector)
+
+
+def open_drawer(page: Page, base_url: str) -> None:
+    page.goto(base_url + PAGE, wait_until="networkidle")
+    tab_to(page, MENU)
+    page.keyboard.press("Enter")
+    expect(page.locator(MENU)).to_have_attribute("aria-expanded", "true")
+
+
+def test_menu_button_opens_the_drawer_and_escape_closes_it(browser: Browser, base_url: str) -> None:
+    with browsing(browser, width=320) as page:
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(base_url + PAGE, wait_until="networkidle")
+        links = page.locator(f"{DRAWER} a.md-nav__link")
+        # Closed, the drawer's links are out of sight and out of the tab order.
+        expect(links.first).to_be_hidden()
+        tab_to(page, MENU)
+        expect(page.locator(MENU)).to_have_attribute("aria-expanded", "false")
+        assert page.evaluate(FOCUS_JS, {"within": MENU}) == []
+
+        page.keyboard.press("Enter")
+        expect(page.locator(MENU)).to_have_attribute("aria-expanded", "true")
+        assert focused_in(page, DRAWER), "le focus n'entre pas dans le menu ouvert"
+        expect(links.first).to_be_visible()
+        # The next Tabs walk the drawer's links, each one visibly focused.
+        reached = set()
+        for _ in range(6):
+            page.keyboard.press("Tab")
+            assert page.evaluate(FOCUS_JS, {"within": DRAWER}) == []
+            reached.add(page.evaluate("document.activeElement.textContent.trim()"))
+        assert len(reached) == 6
+
+        page.keyboard.press("Escape")
+        expect(page.locator(MENU)).to_have_attribute("aria-expanded", "false")
+        expect(page.locator(MENU)).to_be_focused()
+        expect(links.first).to_be_hidden()
+        assert errors == []
+
+
+def test_the_drawer_closes_when_the_focus_leaves_it(browser: Browser, base_url: str) -> None:
+    with browsing(browser, width=320) as page:
+        open_drawer(page, base_url)
+        page.keyboard.press("Shift+Tab")
+        assert not focused_in(page, DRAWER)
+        expect(page.locator(MENU)).to_have_attribute("aria-expanded", "false")
+        expect(page.locator(f"{DRAWER} a.md-nav__link").first).to_be_hidden()
+
+
+def test_search_button_opens_the_search_and_escape_returns_to_it(browser: Browser, base_url: str) -> None:
+    with browsing(browser, width=320) as page:
+        page.goto(base_url + PAGE, wait_until="networkidle")
+        tab_to(page, SEARCH)
+        page.keyboard.press("Enter")
+        box = page.locator("input.md-search__input")
+        expect(box).to_be_focused()
+        expect(box).to_be_visible()
+        assert page.evaluate("document.getElementById('__search').checked")
+        box.press_sequentially("structure", delay=20)
+        expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+
+        page.keyboard.press("Escape")
+        assert not page.evaluate("document.getElementById('__search').checked")
+        expect(page.locator(SEARCH)).to_be_focused()
+
+
+def test_menu_button_still_works_after_an_instant_navigation(browser: Browser, base_url: str) -> None:
+    with browsing(browser, width=320) as page:
+        open_drawer(page, base_url)
+        page.locator(f"{DRAWER} a.md-nav__link[href$='/trajectoires/']").press("Enter")
+        expect(page).to_have_url(base_url + "comprendre/trajectoires/")
+        expect(page.locator(MENU)).to_have_attribute("aria-expanded", "false")
+        # The header outlives the navigation: its buttons are not doubled.
+        expect(page.locator("button.app-header-keys")).to_have_count(2)
+        page.locator(MENU).focus()
+        page.keyboard.press("Enter")
+        expect(page.locator(MENU)).to_have_attribute("aria-expanded", "true")
+        assert focused_in(page, DRAWER)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_open_drawer_has_no_axe_violation(browser: Browser, base_url: str, scheme: str) -> None:
+    with browsing(browser, scheme, width=320) as page:
+        open_drawer(page, base_url)
+        assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme]
+        violations = axe_violations(page)
+        assert not violations, format_violations(violations)
+
+
+def test_wide_screens_keep_materials_header(browser: Browser, base_url: str) -> None:
+    """Above Material's breakpoints the buttons hide, as the labels did, and
+    the navigation stays in place and in the tab order."""
+    with browsing(browser, width=1280) as page:
+        page.goto(base_url + PAGE, wait_until="networkidle")
+        expect(page.locator(MENU)).to_be_hidden()
+        expect(page.locator(SEARCH)).to_be_hidden()
+        expect(page.locator(f"{DRAWER} a.md-nav__link").first).to_be_visible()

@@ -1,0 +1,58 @@
+"""Each page loads the styles and scripts of the components it shows, no others."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .conftest import ROOT, mkdocs_config, site_pages
+
+COMPONENTS = ROOT / "docs" / "assets" / "components"
+MODULE = re.compile(r'data-app-module="([a-z-]+)"')
+LOADED = re.compile(
+    r'<(?:script src|link rel="stylesheet" href)="[./]*(?:guide-perennisation/)?assets/components/([a-z-]+)\.(js|css)"'
+)
+
+
+def loaded(page: Path) -> tuple[set[str], set[str]]:
+    found = LOADED.findall(page.read_text(encoding="utf-8"))
+    return {name for name, kind in found if kind == "js"}, {name for name, kind in found if kind == "css"}
+
+
+def components_in(paths: list[str], suffix: str) -> set[str]:
+    return {Path(p).stem for p in paths if p.startswith("assets/components/") and p.endswith(suffix)}
+
+
+def site_wide() -> tuple[set[str], set[str]]:
+    config = mkdocs_config()
+    return components_in(config["extra_javascript"], ".js"), components_in(config["extra_css"], ".css")
+
+
+def test_every_module_on_a_page_has_its_script_and_nothing_more(site_dir: Path) -> None:
+    global_scripts, global_styles = site_wide()
+    problems = []
+    for page in site_pages(site_dir):
+        modules = set(MODULE.findall(page.read_text(encoding="utf-8")))
+        scripts, styles = loaded(page)
+        expected_styles = {m for m in modules if (COMPONENTS / f"{m}.css").exists()}
+        # A site-wide module (the header's, header-keys) comes with every page.
+        if scripts - global_scripts != modules - global_scripts or not modules <= scripts:
+            problems.append(f"{page.relative_to(site_dir)}: scripts {sorted(scripts)}, modules {sorted(modules)}")
+        if not expected_styles <= styles:
+            problems.append(f"{page.relative_to(site_dir)}: styles {sorted(styles)}, modules {sorted(modules)}")
+        if styles & global_styles != global_styles:
+            problems.append(f"{page.relative_to(site_dir)}: site-wide styles missing")
+    assert problems == []
+
+
+def test_a_page_without_components_loads_only_the_site_wide_files(site_dir: Path) -> None:
+    page = site_dir / "comprendre" / "pourquoi" / "index.html"
+    assert loaded(page) == site_wide()
+
+
+def test_component_files_are_named_after_their_module() -> None:
+    """app.js finds a module's script by its name: components/<name>.js."""
+    templates = ROOT / "macros" / "templates"
+    modules = {m for t in templates.glob("*.html") for m in MODULE.findall(t.read_text(encoding="utf-8"))}
+    assert modules, "no data-app-module in the templates"
+    assert [m for m in modules if not (COMPONENTS / f"{m}.js").exists()] == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
@@ -33,11 +34,15 @@ class Scenario(Record):
 
 def cases(guide: Guide) -> dict[str, list[str]]:
     """Each scenario's examples: its similar cases, then the other examples that name it."""
-    return {
-        s.id: s.similar_cases
-        + [e.id for e in guide.all("examples") if e.scenario == s.id and e.id not in s.similar_cases]
-        for s in guide.all("scenarios")
-    }
+    naming: defaultdict[str, list[str]] = defaultdict(list)
+    for e in guide.all("examples"):
+        if e.scenario is not None:
+            naming[e.scenario].append(e.id)
+    found = {}
+    for s in guide.all("scenarios"):
+        similar = set(s.similar_cases)
+        found[s.id] = s.similar_cases + [i for i in naming[s.id] if i not in similar]
+    return found
 
 
 def _render(ctx: Context, component: str, **context: object) -> str:

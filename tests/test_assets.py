@@ -10,7 +10,8 @@ from .conftest import ROOT, mkdocs_config, site_pages
 COMPONENTS = ROOT / "docs" / "assets" / "components"
 MODULE = re.compile(r'data-app-module="([a-z-]+)"')
 LOADED = re.compile(
-    r'<(?:script(?: defer)? src|link rel="stylesheet" href)="[./]*(?:guide-perennisation/)?assets/components/([a-z-]+)\.(js|css)"'
+    r'<(?:script(?: defer)? src|link rel="stylesheet" href)='
+    r'"[./]*(?:guide-perennisation/)?assets/components/([a-z-]+)\.(js|css)"'
 )
 
 

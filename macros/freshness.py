@@ -1,7 +1,8 @@
-"""Freshness of facts: every record with a « vérifié le » date, and its age.
+"""Freshness of facts: every record dated by its source (or by a check), and its age.
 
 A fact is stale when it was last checked against its source more than
-STALE_AFTER_MONTHS months before the reference date. Age alone never fails a
+STALE_AFTER_MONTHS months before the reference date (`Dated.dated_on`:
+the day it was checked against reality, or else the day its source was read). Age alone never fails a
 build: the site marks stale facts « à revérifier » and `make stale` lists them.
 """
 
@@ -26,7 +27,7 @@ class Fact:
     line: int
     where: str
     label: str
-    verified: dt.date
+    dated_on: dt.date
 
 
 def _label(model: BaseModel) -> str:
@@ -39,7 +40,7 @@ def _label(model: BaseModel) -> str:
 
 def _dated(model: BaseModel, where: str) -> Iterator[tuple[str, BaseModel]]:
     """The model itself if it carries a date, then every dated model inside it."""
-    if isinstance(getattr(model, "verified", None), dt.date):
+    if isinstance(getattr(model, "dated_on", None), dt.date):
         yield where, model
     for name in type(model).model_fields:
         value = getattr(model, name)
@@ -52,12 +53,12 @@ def _dated(model: BaseModel, where: str) -> Iterator[tuple[str, BaseModel]]:
 def facts(guide) -> list[Fact]:
     """Every dated fact of the guide, whatever its collection, oldest first."""
     found = [
-        Fact(guide.files[collection], guide.lines[(collection, record.id)], where, _label(model), model.verified)
+        Fact(guide.files[collection], guide.lines[(collection, record.id)], where, _label(model), model.dated_on)
         for collection, records in guide.records.items()
         for record in records.values()
         for where, model in _dated(record, f"{collection}/{record.id}")
     ]
-    return sorted(found, key=lambda f: (f.verified, f.file, f.line, f.where))
+    return sorted(found, key=lambda f: (f.dated_on, f.file, f.line, f.where))
 
 
 def months_before(day: dt.date, months: int) -> dt.date:
@@ -68,7 +69,7 @@ def months_before(day: dt.date, months: int) -> dt.date:
 
 
 def stale_before(reference: dt.date) -> dt.date:
-    """Facts verified strictly before this day are due for a new check."""
+    """Facts dated strictly before this day are due for a new check."""
     return months_before(reference, STALE_AFTER_MONTHS)
 
 
@@ -91,4 +92,4 @@ def build_reference(last_commit: dt.date | None, dated: list[Fact]) -> dt.date |
     newest verification in the data is used, so a fact a year behind the
     freshest one is still marked.
     """
-    return source_date_epoch() or last_commit or max((f.verified for f in dated), default=None)
+    return source_date_epoch() or last_commit or max((f.dated_on for f in dated), default=None)

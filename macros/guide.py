@@ -78,6 +78,9 @@ def _describe(error: dict[str, Any]) -> str:
         # pydantic lists the values in English (« 'a' or 'b' »).
         allowed = str(ctx.get("expected", "")).replace("' or '", "', '")
         return f"« {error['input']} » n'est pas une valeur permise (permises : {allowed})"
+    if kind == "value_error":
+        # A model validator's own French message, without pydantic's prefix.
+        return str(ctx.get("error", error["msg"]))
     if kind == "string_pattern_mismatch":
         return (
             f"« {error['input']} » n'est pas un identifiant valide "

@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from .base import InlineMd, Record, Slug, SourceId, Text
+from .base import InlineMd, Record, Slug, SourceId, Text, Readable
 from .render import Context
 
 if TYPE_CHECKING:
     from .guide import Guide
 
 
-class Scenario(Record):
+class Scenario(Record, Readable):
     title: Text
     status: Literal["detaille", "esquisse"] = Field(
         description="« detaille » : décrit en entier par les sources ; « esquisse » : seulement cité."

@@ -1,4 +1,4 @@
-"""`make stale`: the facts whose « vérifié le » date is more than 12 months old.
+"""`make stale`: the facts whose date (source consulted, or fact checked) is more than 12 months old.
 
 Unlike the build, this report measures age against today's date: it is a
 to-do list for whoever re-checks facts now, and nothing of it is published.
@@ -22,14 +22,14 @@ def main(argv: list[str]) -> int:
         return 1
     today = source_date_epoch() or dt.date.today()
     limit = stale_before(today)
-    stale = [f for f in facts(guide) if f.verified < limit]
+    stale = [f for f in facts(guide) if f.dated_on < limit]
     for fact in stale:
-        print(f"{fact.file}:{fact.line}: {fact.where} « {fact.label} » vérifié le {fr_date(fact.verified)}")
+        print(f"{fact.file}:{fact.line}: {fact.where} « {fact.label} » daté du {fr_date(fact.dated_on)} (source consultée ou fait vérifié)")
     if stale:
         months = f"plus de {STALE_AFTER_MONTHS} mois"
-        print(f"{len(stale)} fait(s) à revérifier : vérifiés avant le {fr_date(limit)} ({months}).")
+        print(f"{len(stale)} fait(s) à revérifier : datés d’avant le {fr_date(limit)} ({months}).")
     else:
-        print(f"Aucun fait à revérifier : tous ont été vérifiés depuis le {fr_date(limit)}.")
+        print(f"Aucun fait à revérifier : tous sont datés du {fr_date(limit)} ou après.")
     # Age is never an error: the list is work to plan, not a broken build.
     return 0
 

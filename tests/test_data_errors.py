@@ -46,62 +46,62 @@ def test_the_real_data_is_valid() -> None:
 def test_unknown_scenario_names_the_known_ones(project: Path) -> None:
     errors = errors_after(project, "data/examples.yml", "  scenario: internaliser\n", "  scenario: gip2\n")
     assert len(errors) == 1
-    assert errors[0].startswith("data/examples.yml:21:13: examples[1].scenario: « gip2 » n'est pas un scénario connu")
+    assert errors[0].startswith("data/examples.yml:30:13: examples[1].scenario: « gip2 » n'est pas un scénario connu")
     assert "(connus : internaliser, transferer-structure-existante, creer-gip," in errors[0]
 
 
 def test_unknown_key_points_at_the_key(project: Path) -> None:
     errors = errors_after(project, "data/examples.yml", "  year: 2021\n", "  yaer: 2021\n")
-    assert errors == ["data/examples.yml:18:3: examples[1].yaer: champ inconnu (faute de frappe ?)"]
+    assert errors == ["data/examples.yml:27:3: examples[1].yaer: champ inconnu (faute de frappe ?)"]
 
 
 def test_missing_field_points_at_its_record(project: Path) -> None:
     errors = errors_after(project, "data/examples.yml", "  name: transport.data.gouv.fr\n", "")
-    assert errors == ["data/examples.yml:15:3: examples[1].name: champ obligatoire manquant"]
+    assert errors == ["data/examples.yml:19:3: examples[1].name: champ obligatoire manquant"]
 
 
 def test_wrong_type(project: Path) -> None:
     errors = errors_after(project, "data/examples.yml", "  year: 2021\n", "  year: bientôt\n")
-    assert errors == ["data/examples.yml:18:9: examples[1].year: nombre entier attendu"]
+    assert errors == ["data/examples.yml:27:9: examples[1].year: nombre entier attendu"]
 
 
 def test_bad_date(project: Path) -> None:
-    old = "  verified: 2026-11-23\n- id: signal-conso"
-    errors = errors_after(project, "data/examples.yml", old, "  verified: hier\n- id: signal-conso")
-    assert errors == ["data/examples.yml:26:13: examples[1].verified: date AAAA-MM-JJ attendue"]
+    old = "  consulted: 2026-11-23\n- id: signal-conso"
+    errors = errors_after(project, "data/examples.yml", old, "  consulted: hier\n- id: signal-conso")
+    assert errors == ["data/examples.yml:35:14: examples[1].consulted: date AAAA-MM-JJ attendue"]
 
 
 def test_bad_id(project: Path) -> None:
     errors = errors_after(project, "data/examples.yml", "- id: transport-data-gouv\n", "- id: Transport_Data\n")
     assert errors == [
-        "data/examples.yml:15:7: examples[1].id: « Transport_Data » n'est pas un identifiant valide "
+        "data/examples.yml:19:7: examples[1].id: « Transport_Data » n'est pas un identifiant valide "
         "(minuscules, chiffres et tirets, par exemple « mon-exemple »)"
     ]
 
 
 def test_duplicate_id(project: Path) -> None:
     errors = errors_after(project, "data/examples.yml", "- id: transport-data-gouv\n", "- id: demarches-simplifiees\n")
-    assert errors == ["data/examples.yml:15:7: examples[1].id: identifiant « demarches-simplifiees » en double"]
+    assert errors == ["data/examples.yml:19:7: examples[1].id: identifiant « demarches-simplifiees » en double"]
 
 
 def test_value_outside_the_allowed_list(project: Path) -> None:
     errors = errors_after(project, "data/examples.yml", "  programme: beta.gouv.fr\n", "  programme: betagouv\n")
     assert errors == [
         "data/examples.yml:5:14: examples[0].programme: « betagouv » n'est pas une valeur permise "
-        "(permises : 'beta.gouv.fr', 'EIG')"
+        "(permises : 'beta.gouv.fr', 'EIG', 'autre')"
     ]
 
 
 def test_malformed_yaml(project: Path) -> None:
     errors = errors_after(project, "data/examples.yml", "  year: 2021\n", "  year: [2021\n")
     assert len(errors) == 1
-    assert errors[0].startswith("data/examples.yml:19:")
+    assert errors[0].startswith("data/examples.yml:28:")
     assert "YAML invalide" in errors[0]
 
 
 def test_tab(project: Path) -> None:
     errors = errors_after(project, "data/examples.yml", "  year: 2021\n", "\tyear: 2021\n")
-    assert errors == ["data/examples.yml:18:1: tabulation interdite ; indentez avec des espaces"]
+    assert errors == ["data/examples.yml:27:1: tabulation interdite ; indentez avec des espaces"]
 
 
 def test_empty_file(project: Path) -> None:
@@ -115,7 +115,7 @@ def test_empty_file(project: Path) -> None:
 
 def test_not_utf8(project: Path) -> None:
     errors = errors_after(project, "data/examples.yml", "Pôle".encode(), "Pôle".encode("latin-1"))
-    assert errors == ["data/examples.yml:7:20: le fichier n'est pas en UTF-8 ; enregistrez-le en UTF-8"]
+    assert errors == ["data/examples.yml:11:20: le fichier n'est pas en UTF-8 ; enregistrez-le en UTF-8"]
 
 
 def test_aliases_are_refused(project: Path) -> None:
@@ -181,7 +181,7 @@ def test_check_data_command_prints_one_line_per_problem(project: Path) -> None:
     )
     assert result.returncode == 1
     assert (
-        result.stderr.splitlines()[0] == "data/examples.yml:18:3: examples[1].yaer: champ inconnu (faute de frappe ?)"
+        result.stderr.splitlines()[0] == "data/examples.yml:27:3: examples[1].yaer: champ inconnu (faute de frappe ?)"
     )
     assert "Traceback" not in result.stderr
 
@@ -195,7 +195,7 @@ def test_build_stops_cleanly_on_bad_data(tmp_path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("  year: 2021\n", "  yaer: 2021\n", 1), encoding="utf-8")
     result = build_site(project, tmp_path / "out")
     assert result.returncode != 0
-    assert "data/examples.yml:18:3: examples[1].yaer: champ inconnu (faute de frappe ?)" in result.stderr.splitlines()
+    assert "data/examples.yml:27:3: examples[1].yaer: champ inconnu (faute de frappe ?)" in result.stderr.splitlines()
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out" / "index.html").exists()
 
@@ -206,3 +206,17 @@ def test_a_similar_case_must_name_its_scenario(project: Path) -> None:
         "data/scenarios.yml:112:7: scenarios[7].similar_cases[0]: l'exemple « parcoursup » doit aussi nommer "
         "ce scénario : ajoutez « scenario: creer-scn » à sa fiche dans data/examples.yml"
     ]
+
+
+def test_unknown_status_lists_the_allowed_ones(project: Path) -> None:
+    errors = errors_after(project, "data/examples.yml", "  status: continued\n", "  status: pérennisé\n")
+    assert errors == [
+        "data/examples.yml:6:11: examples[0].status: « pérennisé » n'est pas une valeur permise "
+        "(permises : 'continued', 'transfer-in-preparation', 'not-continued', 'illustration')"
+    ]
+
+
+def test_reading_must_name_a_field_of_the_record(project: Path) -> None:
+    errors = errors_after(project, "data/examples.yml", "  reading:\n    - trajectory\n", "  reading:\n    - trajet\n")
+    assert len(errors) == 1
+    assert errors[0].startswith("data/examples.yml:2:3: examples[0]: reading : « trajet » n'est pas un champ de la fiche")

@@ -40,7 +40,7 @@ def test_build_reference_prefers_source_date_epoch_then_git_then_data(monkeypatc
     assert build_reference(newest, dated) == dt.date(2030, 1, 2)
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     assert build_reference(newest, dated) == newest
-    assert build_reference(None, dated) == max(f.verified for f in dated)
+    assert build_reference(None, dated) == max(f.dated_on for f in dated)
     assert build_reference(None, []) is None
 
 
@@ -55,7 +55,12 @@ def test_every_example_is_a_dated_fact_with_its_file_and_line() -> None:
 
 
 class _Part(Record):
-    verified: dt.date
+    consulted: dt.date
+    checked: dt.date | None = None
+
+    @property
+    def dated_on(self) -> dt.date:
+        return self.checked or self.consulted
 
 
 class _Whole(Record):
@@ -67,12 +72,15 @@ def test_dated_records_nested_in_any_collection_are_found() -> None:
     whole = _Whole(
         id="tout",
         title="Un tout",
-        parts=[_Part(id="b", verified=dt.date(2024, 1, 1)), _Part(id="a", verified=dt.date(2023, 1, 1))],
+        parts=[
+            _Part(id="b", consulted=dt.date(2021, 1, 1), checked=dt.date(2024, 1, 1)),
+            _Part(id="a", consulted=dt.date(2023, 1, 1)),
+        ],
     )
     guide = Guide(
         records={"wholes": {"tout": whole}}, files={"wholes": "data/wholes.yml"}, lines={("wholes", "tout"): 7}
     )
-    assert [(f.where, f.verified, f.file, f.line) for f in facts(guide)] == [
+    assert [(f.where, f.dated_on, f.file, f.line) for f in facts(guide)] == [
         ("wholes/tout/a", dt.date(2023, 1, 1), "data/wholes.yml", 7),
         ("wholes/tout/b", dt.date(2024, 1, 1), "data/wholes.yml", 7),
     ]
@@ -92,18 +100,18 @@ def _stale(day: dt.date) -> subprocess.CompletedProcess[str]:
 
 def test_make_stale_lists_old_facts_and_never_fails() -> None:
     examples = load_guide(ROOT).all("examples")
-    newest = max(e.verified for e in examples)
+    newest = max(e.dated_on for e in examples)
     result = _stale(months_before(newest, -24))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.strip().splitlines()
     assert len(lines) == len(examples) + 1
     assert lines[0].startswith("data/examples.yml:")
-    assert "vérifié le" in lines[0]
+    assert "daté du" in lines[0]
     assert lines[-1].startswith(f"{len(examples)} fait(s) à revérifier")
 
 
 def test_make_stale_says_when_nothing_is_due() -> None:
-    oldest = min(e.verified for e in load_guide(ROOT).all("examples"))
+    oldest = min(e.dated_on for e in load_guide(ROOT).all("examples"))
     result = _stale(oldest)
     assert result.returncode == 0
     assert result.stdout.startswith("Aucun fait à revérifier")

@@ -66,20 +66,26 @@ def make_guide() -> Guide:
                 id="pix",
                 name="Pix",
                 programme="beta.gouv.fr",
+                status="continued",
+                situation="2019",
                 year=2019,
                 scenario="creer-gip",
                 trajectory="structure-dediee",
+                reading=["trajectory"],
                 outcome="GIP créé en 2019.",
                 sources=["note-dinum"],
-                verified=today,
+                consulted=today,
+                checked=dt.date(2026, 2, 1),
             ),
             Example(
                 id="cartobio",
                 name="CartoBio",
                 programme="EIG",
+                status="not-continued",
+                situation="vers 2020",
                 outcome="Devenu Startup d'État.",
                 sources=["note-dinum"],
-                verified=today,
+                consulted=today,
             ),
         ],
         "checklists": [
@@ -149,12 +155,35 @@ def test_unknown_checklist_is_an_error(ctx: Context) -> None:
         checklist(ctx, "nulle")
 
 
-def test_example_cards_filter_and_mark_unknown_fields(ctx: Context) -> None:
+def test_example_cards_filter_and_leave_unknown_fields_out(ctx: Context) -> None:
     tree = Tree(example_cards(ctx, programme="EIG"))
     cards = tree.find("article")
     assert [c["id"] for c in cards] == ["exemple-cartobio"]
-    assert "non précisé par les sources" in tree.text
     assert "1 exemple" in tree.text
+    # The source gives no year, host, team or budget: the card says nothing of them.
+    assert "non précisé" not in tree.text
+    for label in ("Année", "Structure d’accueil", "Trajectoire", "Scénario", "Équipe", "Budget"):
+        assert label not in tree.text
+
+
+def test_example_cards_are_grouped_by_status_and_dated_by_what_the_date_means(ctx: Context) -> None:
+    tree = Tree(example_cards(ctx))
+    headings = [a["id"] for a in tree.find("h2")]
+    assert headings == ["exemples-continued", "exemples-not-continued"]
+    assert "Services et défis pérennisés" in tree.text
+    assert "Défis non pérennisés" in tree.text
+    assert [c["data-status"] for c in tree.find("article")] == ["continued", "not-continued"]
+    assert "Non pérennisé · situation décrite : vers 2020" in tree.text
+    # Checked against reality: « vérifié le »; only read in its source: « source consultée le ».
+    assert "Vérifié le 1er février 2026" in tree.text
+    assert "Source consultée le 1er janvier 2026" in tree.text
+    assert tree.text.count("Vérifié le") == 1
+    # The trajectory no source gives carries the mark, linked to its explanation.
+    assert tree.find("a", class_="app-reading") == [
+        {"class": "app-reading", "href": "../../a-propos/sources/#lecture-du-guide"}
+    ]
+    # The explorer can filter on the status.
+    assert "Toutes les situations" in tree.text
 
 
 def test_scenario_sections_link_their_examples(ctx: Context) -> None:

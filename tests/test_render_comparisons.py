@@ -34,8 +34,9 @@ def test_explorer_offers_only_choices_that_narrow_the_list(ctx: Context) -> None
     tree = Tree(example_cards(ctx))
     [form] = tree.find("form")
     assert "hidden" in form  # shown by the script only: no dead control without it
-    assert [s["name"] for s in tree.find("select")] == ["programme"]  # one scenario, one trajectory: no choice
-    assert [o["value"] for o in tree.find("option")] == ["", "beta.gouv.fr", "EIG"]
+    # One scenario, one trajectory: no choice there.
+    assert [s["name"] for s in tree.find("select")] == ["status", "programme"]
+    assert [o["value"] for o in tree.find("option")] == ["", "continued", "not-continued", "", "beta.gouv.fr", "EIG"]
     assert "beta.gouv.fr (1)" in tree.text
     assert not Tree(example_cards(ctx, programme="EIG")).find("form")
 

@@ -29,8 +29,10 @@ def test_schema_describes_a_list_of_records_that_refuse_unknown_keys() -> None:
     assert examples["type"] == "array"
     record = examples["$defs"][examples["items"]["$ref"].rsplit("/", 1)[1]]
     assert record["additionalProperties"] is False
-    assert {"id", "name", "programme", "outcome", "sources", "verified"} <= set(record["required"])
-    assert record["properties"]["verified"]["format"] == "date"
+    assert {"id", "name", "programme", "status", "situation", "outcome", "sources", "consulted"} <= set(
+        record["required"]
+    )
+    assert record["properties"]["consulted"]["format"] == "date"
 
 
 def test_a_stale_or_leftover_schema_is_reported_and_rewritten(tmp_path: Path) -> None:

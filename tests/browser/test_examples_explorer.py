@@ -7,11 +7,13 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from macros.example import STATUS_HEADINGS
 from macros.guide import load_guide
 
 from .conftest import ROOT
 
-EXAMPLES = load_guide(ROOT).all("examples")
+# In page order: grouped under their status, in the data's order within a group.
+EXAMPLES = sorted(load_guide(ROOT).all("examples"), key=lambda e: list(STATUS_HEADINGS).index(e.status))
 
 
 @pytest.fixture
@@ -59,7 +61,7 @@ def test_filters_show_matching_cards_and_update_the_live_count(explorer: Page) -
 
 
 def test_every_choice_counts_what_it_shows(explorer: Page) -> None:
-    for name in ("scenario", "trajectory", "programme"):
+    for name in ("status", "scenario", "trajectory", "programme"):
         select = explorer.locator(f'select[name="{name}"]')
         for value, label in select.evaluate("s => [...s.options].filter(o => o.value).map(o => [o.value, o.text])"):
             select.select_option(value)
@@ -67,6 +69,14 @@ def test_every_choice_counts_what_it_shows(explorer: Page) -> None:
             assert label.endswith(f"({number})"), (label, number)
             assert count_text(explorer) == f"{number} exemple{'s' if number > 1 else ''}"
         select.select_option("")
+
+
+def test_a_status_shows_its_group_alone(explorer: Page) -> None:
+    explorer.get_by_label("Situation").select_option("not-continued")
+    assert shown(explorer) == [f"exemple-{e.id}" for e in EXAMPLES if e.status == "not-continued"]
+    headings = explorer.locator(".app-examples__group:not([hidden]) h2")
+    expect(headings).to_have_text(["Défis non pérennisés"])
+    assert "status=not-continued" in explorer.url
 
 
 def test_filters_work_with_the_keyboard(explorer: Page) -> None:

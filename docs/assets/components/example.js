@@ -7,6 +7,7 @@ app.register("example", root => {
   const form = root.querySelector(".app-examples__filters")
   if (!form) return
   const cards = [...root.querySelectorAll(".app-example")]
+  const groups = [...root.querySelectorAll(".app-examples__group")]
   const count = root.querySelector(".app-examples__count")
   const selects = [...form.querySelectorAll("select")]
 
@@ -16,6 +17,8 @@ app.register("example", root => {
       card.hidden = !selects.every(s => !s.value || card.dataset[s.name] === s.value)
       if (!card.hidden) shown += 1
     }
+    // A status heading with no card left under it would announce an empty group.
+    for (const group of groups) group.hidden = !group.querySelector(".app-example:not([hidden])")
     count.textContent = shown
       ? `${shown} exemple${shown > 1 ? "s" : ""}`
       : "Aucun exemple ne correspond à ces filtres"
@@ -38,7 +41,7 @@ app.register("example", root => {
   // A link to one example must show it, whatever the filters say.
   const revealTarget = () => {
     const target = location.hash && root.querySelector(`[id="${CSS.escape(location.hash.slice(1))}"]`)
-    if (target && target.closest(".app-example[hidden]")) {
+    if (target && target.closest(".app-example[hidden], .app-examples__group[hidden]")) {
       for (const s of selects) s.value = ""
       update()
       remember()

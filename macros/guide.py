@@ -91,6 +91,9 @@ def _describe(error: dict[str, Any]) -> str:
         bound = ctx.get("ge", ctx.get("le"))
         word = "au moins" if kind == "greater_than_equal" else "au plus"
         return f"« {error['input']} » : valeur attendue {word} {bound}"
+    if kind == "value_error":
+        # A model's own check: its French message, without pydantic's English prefix.
+        return str(ctx.get("error", error["msg"]))
     return _MESSAGES.get(kind, error["msg"])
 
 

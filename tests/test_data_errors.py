@@ -206,3 +206,11 @@ def test_a_similar_case_must_name_its_scenario(project: Path) -> None:
         "data/scenarios.yml:112:7: scenarios[7].similar_cases[0]: l'exemple « parcoursup » doit aussi nommer "
         "ce scénario : ajoutez « scenario: creer-scn » à sa fiche dans data/examples.yml"
     ]
+
+
+def test_confirmed_address_says_where_it_was_confirmed(project: Path) -> None:
+    old = "  url_status: confirmee\n  confirmed_from: >-\n    Dépôt GitHub betagouv/beta.gouv.fr"
+    errors = errors_after(project, "data/sources.yml", old, "  url_status: confirmee\n  note: >-\n    Dépôt")
+    assert len(errors) == 1
+    assert errors[0].endswith("une adresse « confirmee » a besoin de `url` et de `confirmed_from`")
+    assert errors[0].startswith("data/sources.yml:")

@@ -31,7 +31,9 @@ class Checklist(Record):
 
 def checklist(ctx: Context, checklist_id: str, level: int = 2) -> str:
     found = ctx.guide.get("checklists", checklist_id)
-    return ctx.block("checklist", "checklists", record=found.id, checklist=found, level=level)
+    return ctx.block(
+        "checklist", "checklists", record=found.id, checklist=found, sources=ctx.guide.records["sources"], level=level
+    )
 
 
 def all_checklists(ctx: Context, level: int = 2) -> str:

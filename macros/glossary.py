@@ -18,7 +18,9 @@ class Term(Record):
 
 def glossary(ctx: Context) -> str:
     terms = sorted(ctx.guide.all("glossary"), key=lambda t: t.term.casefold())
-    return ctx.block("glossary", "glossary", terms=terms)
+    # The variants that the sources use, named where a reader of the sources looks them up.
+    variants = {p.glossary: p for p in ctx.guide.all("terms") if p.glossary}
+    return ctx.block("glossary", "glossary", terms=terms, variants=variants)
 
 
 def abbreviations(terms: list[Term]) -> str:

@@ -23,6 +23,7 @@ from .note import NoteTemplate
 from .scenario import Scenario
 from .source import Source
 from .success_factor import SuccessFactor
+from .terms import PreferredTerm
 from .trajectory import Trajectory
 
 # One file per collection: data/<name>.yml holds a list of <model>.
@@ -36,6 +37,7 @@ COLLECTIONS: dict[str, type[BaseModel]] = {
     "checklists": Checklist,
     "notes": NoteTemplate,
     "glossary": Term,
+    "terms": PreferredTerm,
 }
 
 # French labels for what each collection holds, used in error messages.
@@ -46,6 +48,7 @@ KINDS = {
     "examples": "un exemple connu",
     "checklists": "une checklist connue",
     "notes": "un modèle de note connu",
+    "glossary": "un terme connu du glossaire",
 }
 
 # Macros whose first argument names a record; `make check-data` checks every call.
@@ -94,6 +97,9 @@ def _describe(error: dict[str, Any]) -> str:
         bound = ctx.get("ge", ctx.get("le"))
         word = "au moins" if kind == "greater_than_equal" else "au plus"
         return f"« {error['input']} » : valeur attendue {word} {bound}"
+    if kind == "value_error":
+        # A model's own check: its French message, without pydantic's English prefix.
+        return str(ctx.get("error", error["msg"]))
     return _MESSAGES.get(kind, error["msg"])
 
 
@@ -198,6 +204,8 @@ def _check(guide: Guide, docs: dict[str, Document], docs_dir: Path | None) -> li
                 page = item.link.split("#", 1)[0]
                 if not (docs_dir / page).is_file():
                     report("checklists", (*path, "link"), f"la page « {page} » n'existe pas dans docs/")
+    for i, term in enumerate(guide.all("terms")):
+        known("glossary", term.glossary, "terms", (i, "glossary"))
     for i, template in enumerate(guide.all("notes")):
         for path, dup in _duplicates(template.sections, (i, "sections")):
             report("notes", path, f"identifiant de section « {dup} » en double dans le modèle")

@@ -11,6 +11,7 @@ HOMES = {
     "scenarios": ("preparer/scenarios.md", "scenario-"),
     "trajectories": ("comprendre/trajectoires.md", "trajectoire-"),
     "glossary": ("outils/glossaire.md", "terme-"),
+    "sources": ("a-propos/sources.md", "source-"),
 }
 
 

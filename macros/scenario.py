@@ -54,6 +54,7 @@ def _render(ctx: Context, component: str, **context: object) -> str:
         cases=cases(guide),
         examples=guide.records["examples"],
         trajectories=guide.records["trajectories"],
+        sources=guide.records["sources"],
         **context,
     )
 

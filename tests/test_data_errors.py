@@ -220,3 +220,11 @@ def test_reading_must_name_a_field_of_the_record(project: Path) -> None:
     errors = errors_after(project, "data/examples.yml", "  reading:\n    - trajectory\n", "  reading:\n    - trajet\n")
     assert len(errors) == 1
     assert errors[0].startswith("data/examples.yml:2:3: examples[0]: reading : « trajet » n'est pas un champ de la fiche")
+
+
+def test_confirmed_address_says_where_it_was_confirmed(project: Path) -> None:
+    old = "  url_status: confirmee\n  confirmed_from: >-\n    Dépôt GitHub betagouv/beta.gouv.fr"
+    errors = errors_after(project, "data/sources.yml", old, "  url_status: confirmee\n  note: >-\n    Dépôt")
+    assert len(errors) == 1
+    assert errors[0].endswith("une adresse « confirmee » a besoin de `url` et de `confirmed_from`")
+    assert errors[0].startswith("data/sources.yml:")

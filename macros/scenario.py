@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from .base import InlineMd, Record, Slug, SourceId, Text, Readable
+from .base import InlineMd, Readable, Record, Slug, SourceId, Text
 from .render import Context
 
 if TYPE_CHECKING:

@@ -24,7 +24,8 @@ def main(argv: list[str]) -> int:
     limit = stale_before(today)
     stale = [f for f in facts(guide) if f.dated_on < limit]
     for fact in stale:
-        print(f"{fact.file}:{fact.line}: {fact.where} « {fact.label} » daté du {fr_date(fact.dated_on)} (source consultée ou fait vérifié)")
+        day = fr_date(fact.dated_on)
+        print(f"{fact.file}:{fact.line}: {fact.where} « {fact.label} » daté du {day} (source consultée ou fait vérifié)")
     if stale:
         months = f"plus de {STALE_AFTER_MONTHS} mois"
         print(f"{len(stale)} fait(s) à revérifier : datés d’avant le {fr_date(limit)} ({months}).")

@@ -219,7 +219,9 @@ def test_unknown_status_lists_the_allowed_ones(project: Path) -> None:
 def test_reading_must_name_a_field_of_the_record(project: Path) -> None:
     errors = errors_after(project, "data/examples.yml", "  reading:\n    - trajectory\n", "  reading:\n    - trajet\n")
     assert len(errors) == 1
-    assert errors[0].startswith("data/examples.yml:2:3: examples[0]: reading : « trajet » n'est pas un champ de la fiche")
+    assert errors[0].startswith(
+        "data/examples.yml:2:3: examples[0]: reading : « trajet » n'est pas un champ de la fiche"
+    )
 
 
 def test_confirmed_address_says_where_it_was_confirmed(project: Path) -> None:

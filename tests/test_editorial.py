@@ -54,7 +54,7 @@ def test_the_eig_page_groups_challenges_by_status(site_dir: Path) -> None:
     tree = lxml.html.fromstring((site_dir / "defis-eig/scenarios-observes/index.html").read_bytes())
     groups = {
         section.xpath("string(./*[1])").strip(): [a.get("id") for a in section.xpath(".//article")]
-        for section in tree.xpath("//section[contains(@class, 'app-examples__group')]")
+        for section in tree.xpath("//div[contains(@class, 'app-examples__group')]")
     }
     assert groups["Défis non pérennisés"] == ["exemple-graph-explorer"]
     assert "exemple-graph-explorer" not in groups["Services et défis pérennisés"]

@@ -49,8 +49,8 @@ class Readable(Model):
         fields = set(type(self).model_fields) - {"reading"}
         unknown = [name for name in self.reading if name not in fields]
         if unknown:
-            names = ", ".join(unknown)
-            raise ValueError(f"reading : « {names} » n'est pas un champ de la fiche (champs : {', '.join(sorted(fields))})")
+            names, known = ", ".join(unknown), ", ".join(sorted(fields))
+            raise ValueError(f"reading : « {names} » n'est pas un champ de la fiche (champs : {known})")
         return self
 
 

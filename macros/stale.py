@@ -25,7 +25,7 @@ def main(argv: list[str]) -> int:
     stale = [f for f in facts(guide) if f.dated_on < limit]
     for fact in stale:
         day = fr_date(fact.dated_on)
-        print(f"{fact.file}:{fact.line}: {fact.where} « {fact.label} » daté du {day} (source consultée ou fait vérifié)")
+        print(f"{fact.file}:{fact.line}: {fact.where} « {fact.label} » daté du {day} (source lue ou fait vérifié)")
     if stale:
         months = f"plus de {STALE_AFTER_MONTHS} mois"
         print(f"{len(stale)} fait(s) à revérifier : datés d’avant le {fr_date(limit)} ({months}).")

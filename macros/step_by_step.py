@@ -67,14 +67,15 @@ class Route(Record):
         return self
 
 
-# How far away M0 is, as the home page asks it: each choice is the earliest
-# month the reader can be at (relative to M0); steps that end before it are
-# « à rattraper ». Part of the guide's reading of the sources' calendars.
+# How far away M0 is, as the home page asks it: the months (relative to M0)
+# the reader may be in, from (inclusive) to (exclusive). Steps that end before
+# them are « à rattraper », those that overlap them « à faire maintenant ».
+# Part of the guide's reading of the sources' calendars.
 DISTANCES = (
-    ("plus-d-un-an", "Plus d’un an", -36),
-    ("6-a-12-mois", "De 6 à 12 mois", -12),
-    ("moins-de-6-mois", "Moins de 6 mois", -6),
-    ("passee", "Déjà passée", 0),
+    ("plus-d-un-an", "Plus d’un an", -36, -12),
+    ("6-a-12-mois", "De 6 à 12 mois", -12, -6),
+    ("moins-de-6-mois", "Moins de 6 mois", -6, 0),
+    ("passee", "Déjà passée", 0, 37),
 )
 
 

@@ -67,21 +67,24 @@
     distance.hidden = false
     let choice = saved()
 
-    /* The steps that end before the earliest month the reader can be at are
-     * « à rattraper »; the first one that does not is open and « à faire ». */
+    /* The steps that end before the months the reader is in are « à
+     * rattraper »; those that overlap them are open and « à faire maintenant ». */
     const place = route => {
       const radio = radios.find(r => r.value === choice.distance)
-      const month = radio ? Number(radio.dataset.month) : null
-      let due = null
+      const due = []
       for (const step of route.steps) {
-        const late = month !== null && Number(step.step.dataset.end) < month
-        if (!late && !due && month !== null) due = step
-        step.mark.hidden = !(late || step === due)
-        step.mark.textContent = late ? "à rattraper" : step === due ? "à faire maintenant" : ""
+        const start = Number(step.step.dataset.start)
+        const end = Number(step.step.dataset.end)
+        const late = radio ? end < Number(radio.dataset.from) : false
+        const now = radio ? !late && start < Number(radio.dataset.until) : false
+        if (now) due.push(step)
+        step.mark.hidden = !(late || now)
+        step.mark.textContent = late ? "à rattraper" : now ? "à faire maintenant" : ""
         step.step.classList.toggle("app-step-by-step__step--late", late)
+        step.set(now)
       }
-      for (const step of route.steps) step.set(month === null ? false : step === due)
-      if (month === null) route.steps[0].set(true)
+      // Without a distance, the route opens at its first step.
+      if (!radio) route.steps[0].set(true)
       route.sync()
       return due
     }
@@ -101,8 +104,9 @@
       const due = place(route)
       if (announce) {
         const name = route.section.querySelector(".app-step-by-step__title").textContent.trim()
-        const where = due ? ` ; à faire maintenant : ${due.step.querySelector(".app-step-by-step__name").textContent}` : ""
-        status.textContent = `${name} affiché ci-dessous${where}.`
+        const late = route.steps.filter(step => step.step.classList.contains("app-step-by-step__step--late"))
+        const counts = choice.distance ? ` : ${due.length} étape(s) à faire maintenant, ${late.length} à rattraper` : ""
+        status.textContent = `${name} affiché ci-dessous${counts}.`
       }
     }
 

@@ -23,7 +23,10 @@ class StepLink(Model):
     target: Text = Field(description="Page du guide, depuis docs/ : « preparer/scenarios.md » ou « …md#ancre ».")
     belongs: bool = Field(
         default=True,
-        description="La page fait partie de l’étape et affiche « Étape N sur M ». false pour un outil commun à plusieurs étapes.",
+        description=(
+            "La page fait partie de l’étape et affiche « Étape N sur M ». "
+            "false pour un outil commun à plusieurs étapes."
+        ),
     )
 
 
@@ -32,7 +35,9 @@ class Step(Record, Readable):
     summary: InlineMd = Field(description="Une ou deux phrases : ce qu’on fait à cette étape.")
     links: list[StepLink] = Field(min_length=1)
     start: int = Field(ge=-36, le=36, description="Début habituel, en mois par rapport à la date de transfert (M0).")
-    end: int = Field(ge=-36, le=36, description="Fin habituelle, en mois par rapport à M0 (égale à start pour un jalon).")
+    end: int = Field(
+        ge=-36, le=36, description="Fin habituelle, en mois par rapport à M0 (égale à start pour un jalon)."
+    )
     milestone: Text = Field(description="Le jalon du rétroplanning, en quelques mots.")
     sources: list[SourceId] = Field(min_length=1)
 
@@ -47,7 +52,10 @@ class RouteStep(Model):
     step: Text = Field(description="Identifiant d’une étape de data/steps.yml.")
     then: Literal["puis", "et", "ou"] | None = Field(
         default=None,
-        description="Lien avec l’étape suivante : « puis » (après), « et » (en même temps), « ou » (l’une ou l’autre). Absent pour la dernière.",
+        description=(
+            "Lien avec l’étape suivante : « puis » (après), « et » (en même temps), "
+            "« ou » (l’une ou l’autre). Absent pour la dernière."
+        ),
     )
 
 
@@ -108,9 +116,9 @@ def positions(guide, page: str) -> list[Position]:
         steps = [guide.get("steps", s.step) for s in route.steps]
         for i, step in enumerate(steps):
             if any(link.belongs and link.target.split("#", 1)[0] == page for link in step.links):
-                found.append(
-                    Position(route, i + 1, step, steps[i - 1] if i else None, steps[i + 1] if i + 1 < len(steps) else None)
-                )
+                previous = steps[i - 1] if i else None
+                following = steps[i + 1] if i + 1 < len(steps) else None
+                found.append(Position(route, i + 1, step, previous, following))
                 break
     return found
 

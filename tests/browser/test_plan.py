@@ -96,7 +96,10 @@ def test_the_ics_holds_one_event_per_milestone_and_a_new_date_updates_them(page:
         event = next(e for e in first.values() if str(e["SUMMARY"]) == step.milestone)
         assert event.decoded("DTSTART") == add_months(first_date, step.start)
     again = events(export(page, "ics"))
-    assert {uid: int(e["SEQUENCE"]) for uid, e in again.items()} == {uid: int(e["SEQUENCE"]) for uid, e in first.items()}
+    # The same date exported again: the same events, the same sequence.
+    assert {uid: int(e["SEQUENCE"]) for uid, e in again.items()} == {
+        uid: int(e["SEQUENCE"]) for uid, e in first.items()
+    }
 
     page.fill("[data-plan-date]", second_date.isoformat())
     page.locator("[data-plan-date]").dispatch_event("change")

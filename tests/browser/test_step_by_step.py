@@ -10,9 +10,8 @@ from playwright.sync_api import Browser, Page, expect
 from macros.guide import load_guide
 from macros.links import page_url
 
-from .conftest import FLAGS, ROOT, SCHEMES, WIDTHS, axe_violations, browsing, format_violations
+from .conftest import ROOT, SCHEMES, WIDTHS, axe_violations, browsing, format_violations
 
-assert FLAGS  # the harness's Chromium flags apply to every page opened here
 GUIDE = load_guide(ROOT)
 
 

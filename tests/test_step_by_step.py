@@ -48,7 +48,8 @@ def test_unknown_step_in_a_route(project: Path) -> None:  # noqa: F811
 
 
 def test_a_step_link_must_exist(project: Path) -> None:  # noqa: F811
-    errors = errors_after(project, "data/steps.yml", "target: preparer/scenarios.md\n", "target: preparer/scenario.md\n")
+    old, new = "target: preparer/scenarios.md\n", "target: preparer/scenario.md\n"
+    errors = errors_after(project, "data/steps.yml", old, new)
     assert len(errors) == 1
     assert errors[0].endswith(".target: la page « preparer/scenario.md » n'existe pas dans docs/")
 

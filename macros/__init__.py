@@ -170,7 +170,7 @@ def define_env(env: Any) -> None:
         src = env.page.file.src_uri
         html = step_box(guide, Links(env.page.url), src)
         if html:
-            shown[src].update({guide.files["steps"], guide.files["routes"]})
+            # Navigation, like the menu: it does not date the page (not in `shown`).
             components[src].add("step_by_step")
         return html
 

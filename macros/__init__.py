@@ -34,6 +34,7 @@ from .scenario import scenario_table, scenarios
 from .site_map import site_map
 from .slim import slim_assets
 from .source import sources
+from .step_by_step import plan, step_box, step_by_step
 from .structure_grid import structure_grid
 from .success_factor import success_factors
 from .trajectory import trajectories
@@ -47,7 +48,9 @@ COMPONENTS = [
     note_builder,
     scenario_table,
     scenarios,
+    plan,
     sources,
+    step_by_step,
     structure_grid,
     success_factors,
     trajectories,
@@ -161,6 +164,17 @@ def define_env(env: Any) -> None:
             email=extra.get("contact_email"),
         )
 
+    def page_step_box() -> str:
+        """The « Étape N sur M » box of a page that belongs to a step, found
+        from the page's path; its component's files then load with the page."""
+        src = env.page.file.src_uri
+        html = step_box(guide, Links(env.page.url), src)
+        if html:
+            # Navigation, like the menu: it does not date the page (not in `shown`).
+            components[src].add("step_by_step")
+        return html
+
+    env.variables["app_step_box"] = page_step_box
     env.variables["app_page_info"] = page_footer
     env.variables["app_page_assets"] = lambda: assets.for_components(components[env.page.file.src_uri])
     # A page git does not know yet (not committed) takes the last commit's date.
@@ -174,6 +188,12 @@ def on_post_page_macros(env: Any) -> None:
     """Glossary abbreviations go under every page, for Markdown's abbr extension;
     the page's foot (last update, error report) goes to the theme through the
     page's metadata, out of the search index."""
+    if box := env.variables["app_step_box"]():
+        # Right under the page's title, so that it is the first thing read after it.
+        lines = env.markdown.split("\n")
+        title = next((i for i, line in enumerate(lines) if line.startswith("# ")), -1)
+        lines.insert(title + 1, "\n" + framed(box) + "\n")
+        env.markdown = "\n".join(lines)
     env.markdown += "\n\n" + env.variables["app_abbreviations"] + "\n"
     env.page.meta["app_page_info"] = env.variables["app_page_info"]()
     # Read by overrides/main.html: the page's component styles and scripts.

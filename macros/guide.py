@@ -22,6 +22,7 @@ from .loader import DataError, DataErrors, Document, load
 from .note import NoteTemplate
 from .scenario import Scenario
 from .source import Source
+from .step_by_step import Route, Step
 from .success_factor import SuccessFactor
 from .terms import PreferredTerm
 from .trajectory import Trajectory
@@ -38,6 +39,8 @@ COLLECTIONS: dict[str, type[BaseModel]] = {
     "notes": NoteTemplate,
     "glossary": Term,
     "terms": PreferredTerm,
+    "steps": Step,
+    "routes": Route,
 }
 
 # French labels for what each collection holds, used in error messages.
@@ -49,6 +52,7 @@ KINDS = {
     "checklists": "une checklist connue",
     "notes": "un modèle de note connu",
     "glossary": "un terme connu du glossaire",
+    "steps": "une étape connue",
 }
 
 # Macros whose first argument names a record; `make check-data` checks every call.
@@ -171,6 +175,11 @@ def _check(guide: Guide, docs: dict[str, Document], docs_dir: Path | None) -> li
             names = ", ".join(guide.records.get(collection, {})) or "aucun"
             report(where, path, f"« {value} » n'est pas {KINDS[collection]} (connus : {names})")
 
+    def page_exists(collection: str, path: tuple[str | int, ...], target: str) -> None:
+        page = target.split("#", 1)[0]
+        if docs_dir is not None and not (docs_dir / page).is_file():
+            report(collection, path, f"la page « {page} » n'existe pas dans docs/")
+
     # A scenario's section links to its similar cases, and each case's card
     # links back to its scenario: both must name each other.
     examples, scenarios = guide.records.get("examples", {}), guide.records.get("scenarios", {})
@@ -200,12 +209,28 @@ def _check(guide: Guide, docs: dict[str, Document], docs_dir: Path | None) -> li
             if item.id in seen:
                 report("checklists", (*path, "id"), f"identifiant d'élément « {item.id} » en double dans la checklist")
             seen.add(item.id)
-            if item.link and docs_dir is not None:
-                page = item.link.split("#", 1)[0]
-                if not (docs_dir / page).is_file():
-                    report("checklists", (*path, "link"), f"la page « {page} » n'existe pas dans docs/")
+            if item.link:
+                page_exists("checklists", (*path, "link"), item.link)
     for i, term in enumerate(guide.all("terms")):
         known("glossary", term.glossary, "terms", (i, "glossary"))
+    for i, step in enumerate(guide.all("steps")):
+        for j, link in enumerate(step.links):
+            page_exists("steps", (i, "links", j, "target"), link.target)
+    for i, route in enumerate(guide.all("routes")):
+        # The « Étape N sur M » box of a page names one step per route.
+        owner: dict[str, str] = {}
+        for j, entry in enumerate(route.steps):
+            known("steps", entry.step, "routes", (i, "steps", j, "step"))
+            step = guide.records.get("steps", {}).get(entry.step)
+            for link in step.links if step else []:
+                page = link.target.split("#", 1)[0]
+                if link.belongs and owner.setdefault(page, step.id) != step.id:
+                    report(
+                        "routes",
+                        (i, "steps", j, "step"),
+                        f"la page « {page} » appartient déjà à l'étape « {owner[page]} » de ce parcours ; "
+                        "mettez « belongs: false » sur l'un des deux liens",
+                    )
     for i, template in enumerate(guide.all("notes")):
         for path, dup in _duplicates(template.sections, (i, "sections")):
             report("notes", path, f"identifiant de section « {dup} » en double dans le modèle")

@@ -47,7 +47,7 @@ def test_every_module_on_a_page_has_its_script_and_nothing_more(site_dir: Path) 
 
 
 def test_a_page_without_components_loads_only_the_site_wide_files(site_dir: Path) -> None:
-    page = site_dir / "comprendre" / "pourquoi" / "index.html"
+    page = site_dir / "a-propos" / "licence" / "index.html"
     assert loaded(page) == site_wide()
 
 

@@ -24,7 +24,7 @@ def test_a_content_page_loads_no_component_script(watched_page, base_url: str) -
     page, watch = watched_page
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
-    page.goto(base_url + "comprendre/pourquoi/", wait_until="networkidle")
+    page.goto(base_url + "a-propos/licence/", wait_until="networkidle")
     assert component_requests(requests) == ["header-keys.css", "header-keys.js", "page-info.css", "store.js"]
     assert watch.errors == []
 

@@ -1,0 +1,144 @@
+"""The dated plan on the calendar page: milestones dated from the reader's
+M0, late ones marked against the browser's clock, kept across a reload, the
+.ics export (parsed with icalendar) and the Markdown export, the relative
+months without JavaScript, and axe with late milestones."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from pathlib import Path
+
+import icalendar
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from macros.guide import load_guide
+from macros.step_by_step import month_label
+
+from .conftest import ROOT, SCHEMES, WIDTHS, axe_violations, browsing, format_violations
+
+GUIDE = load_guide(ROOT)
+URL = "preparer/calendrier-gouvernance/"
+
+
+def steps_of(route_id: str) -> list:
+    return [GUIDE.get("steps", entry.step) for entry in GUIDE.get("routes", route_id).steps]
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later, or the last day of a shorter month."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def open_plan(page: Page, base_url: str, route: str, day: dt.date | None = None) -> None:
+    page.goto(base_url + URL, wait_until="load")
+    page.wait_for_function("document.querySelector('.app-plan')?.dataset.appMounted")
+    page.select_option("[data-plan-route]", route)
+    if day:
+        page.fill("[data-plan-date]", day.isoformat())
+        page.locator("[data-plan-date]").dispatch_event("change")
+
+
+def rows(page: Page, route: str):
+    return page.locator(f"#plan-{route} tr[data-milestone]")
+
+
+def export(page: Page, action: str) -> str:
+    with page.expect_download() as info:
+        page.locator(f"[data-plan-action='{action}']").click()
+    return Path(info.value.path()).read_text(encoding="utf-8")
+
+
+def events(text: str) -> dict[str, icalendar.Event]:
+    return {str(e["UID"]): e for e in icalendar.Calendar.from_ical(text).walk("VEVENT")}
+
+
+def test_a_date_gives_dated_milestones_late_ones_marked_and_survives_a_reload(page: Page, base_url: str) -> None:
+    today = dt.date.today()
+    m0 = add_months(today, 5)
+    open_plan(page, base_url, "startup-d-etat", m0)
+    steps = steps_of("startup-d-etat")
+    expect(rows(page, "startup-d-etat")).to_have_count(len(steps))
+    late = []
+    for row, step in zip(rows(page, "startup-d-etat").all(), steps, strict=True):
+        start, end = add_months(m0, step.start), add_months(m0, step.end)
+        when = row.locator("[data-plan-when]").text_content()
+        assert month_label(step.start) in when
+        assert f"{start.year}" in when and f"{end.year}" in when
+        state = row.locator("[data-plan-state]").text_content()
+        if end < today:
+            late.append(step)
+            assert state.startswith("En retard"), (step.id, state)
+        else:
+            assert state == "À venir", (step.id, state)
+    assert late, "with M0 five months away, the first milestones are late"
+    expect(rows(page, "startup-d-etat").first.locator("[data-plan-state]")).to_contain_text(late[0].title)
+    expect(page.locator("#plan-startup-d-etat .app-plan__summary")).to_contain_text(f"{len(late)} jalon(s)")
+
+    page.reload(wait_until="load")
+    page.wait_for_function("document.querySelector('.app-plan')?.dataset.appMounted")
+    expect(page.locator("[data-plan-date]")).to_have_value(m0.isoformat())
+    expect(page.locator("[data-plan-route]")).to_have_value("startup-d-etat")
+    expect(page.locator("#plan-startup-d-etat [data-plan-state]").first).to_contain_text("En retard")
+
+
+def test_the_ics_holds_one_event_per_milestone_and_a_new_date_updates_them(page: Page, base_url: str) -> None:
+    route = "defi-eig"
+    first_date, second_date = dt.date(2031, 1, 31), dt.date(2031, 6, 15)
+    open_plan(page, base_url, route, first_date)
+    first = events(export(page, "ics"))
+    steps = steps_of(route)
+    assert len(first) == len(steps)
+    for step in steps:
+        event = next(e for e in first.values() if str(e["SUMMARY"]) == step.milestone)
+        assert event.decoded("DTSTART") == add_months(first_date, step.start)
+    again = events(export(page, "ics"))
+    # The same date exported again: the same events, the same sequence.
+    assert {uid: int(e["SEQUENCE"]) for uid, e in again.items()} == {
+        uid: int(e["SEQUENCE"]) for uid, e in first.items()
+    }
+
+    page.fill("[data-plan-date]", second_date.isoformat())
+    page.locator("[data-plan-date]").dispatch_event("change")
+    second = events(export(page, "ics"))
+    assert second.keys() == first.keys()
+    for uid, event in second.items():
+        assert event.decoded("DTSTART") != first[uid].decoded("DTSTART")
+        assert int(event["SEQUENCE"]) > int(first[uid]["SEQUENCE"])
+
+    page.select_option("[data-plan-route]", "startup-d-etat")
+    other = events(export(page, "ics"))
+    assert not other.keys() & first.keys()
+
+
+def test_the_markdown_export_lists_every_milestone(page: Page, base_url: str) -> None:
+    open_plan(page, base_url, "administration", dt.date(2032, 1, 1))
+    text = export(page, "markdown")
+    assert text.startswith("# Rétroplanning : Administration qui reprend un service")
+    for step in steps_of("administration"):
+        assert f"| {step.milestone} |" in text
+
+
+def test_without_javascript_the_plan_reads_in_relative_months(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + URL, wait_until="load")
+    expect(page.locator("[data-plan-form]")).to_be_hidden()
+    for route in GUIDE.all("routes"):
+        cells = page.locator(f"#plan-{route.id} [data-plan-when]")
+        expect(cells).to_have_count(len(route.steps))
+    expect(page.locator("#plan-startup-d-etat [data-plan-when]").nth(2)).to_have_text("M−13 à M−12")
+    context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_late_milestones_have_no_axe_violation(browser: Browser, base_url: str, scheme: str, width: int) -> None:
+    with browsing(browser, scheme, width) as page:
+        open_plan(page, base_url, "startup-d-etat", add_months(dt.date.today(), 3))
+        expect(page.locator("#plan-startup-d-etat .app-plan__row--late").first).to_be_visible()
+        violations = axe_violations(page)
+    assert not violations, format_violations(violations)

@@ -1,0 +1,172 @@
+"""The reader's route: the home page's choice of situation in the first
+screen, the keyboard path to the EIG tools, the « Étape N sur M » box of each
+step page, the page without JavaScript, and axe on the chosen states."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from macros.guide import load_guide
+from macros.links import page_url
+
+from .conftest import ROOT, SCHEMES, WIDTHS, axe_violations, browsing, format_violations
+
+GUIDE = load_guide(ROOT)
+
+
+def steps_of(route_id: str) -> list:
+    return [GUIDE.get("steps", entry.step) for entry in GUIDE.get("routes", route_id).steps]
+
+
+def own_page(step) -> str | None:
+    """The page a step's box stands on: its first link that belongs to it."""
+    return next((link.target.split("#")[0] for link in step.links if link.belongs), None)
+
+
+def step_target(step) -> str:
+    """Where a link to a step leads: its own page, or else its first link."""
+    return own_page(step) or step.links[0].target.split("#")[0]
+
+
+def choose(page: Page, base_url: str, route: str, distance: str | None = None) -> None:
+    page.goto(base_url, wait_until="load")
+    page.locator(f".app-step-by-step__situation[data-route='{route}']").click()
+    if distance:
+        page.locator(f"#parcours-distance-{distance}").check()
+
+
+@pytest.mark.parametrize(("width", "height"), [(320, 568), (1280, 720)])
+def test_the_situation_choice_is_in_the_first_screen(browser: Browser, base_url: str, width: int, height: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(base_url, wait_until="load")
+    for link in page.locator(".app-step-by-step__situation").all():
+        box = link.bounding_box()
+        assert box and box["y"] >= 0 and box["y"] + box["height"] <= height, (link.text_content(), box)
+    context.close()
+
+
+def tab_to(page: Page, condition: str, limit: int = 80) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(() => {{ const el = document.activeElement; return !!({condition}) }})()"):
+            return
+    raise AssertionError(f"la tabulation n'atteint pas : {condition}")
+
+
+@pytest.mark.parametrize(
+    ("target", "check"),
+    [
+        ("defis-eig/checklist-fin-de-defi.md", "form.app-checklist[data-checklist-id='fin-de-defi-eig']"),
+        ("defis-eig/note-strategique.md", ".app-note-builder[data-note-id='note-strategique-eig']"),
+    ],
+)
+def test_eig_less_than_six_months_reaches_its_tools_in_two_clicks_by_keyboard(
+    page: Page, base_url: str, target: str, check: str
+) -> None:
+    page.goto(base_url, wait_until="load")
+    page.wait_for_function("document.querySelector('.app-step-by-step')?.dataset.appMounted")
+    tab_to(page, "el.matches(\".app-step-by-step__situation[data-route='defi-eig']\")")
+    page.keyboard.press("Enter")  # first click
+    expect(page.locator("#parcours-defi-eig")).to_be_visible()
+    expect(page.locator("#parcours-startup-d-etat")).to_be_hidden()
+    tab_to(page, "el.name === 'parcours-distance'")
+    for _ in range(4):  # arrow keys move within the radio group: no click
+        if page.locator("#parcours-distance-moins-de-6-mois").is_checked():
+            break
+        page.keyboard.press("ArrowRight")
+    expect(page.locator("#parcours-distance-moins-de-6-mois")).to_be_checked()
+    href = page_url(target)
+    tab_to(page, f"el.tagName === 'A' && el.getAttribute('href').endsWith('{href}')")
+    page.keyboard.press("Enter")  # second click
+    page.wait_for_url(f"**/{href}")
+    expect(page.locator(check)).to_have_count(1)
+
+
+def test_the_distance_marks_earlier_steps_to_catch_up_and_opens_those_due(page: Page, base_url: str) -> None:
+    choose(page, base_url, "startup-d-etat", "moins-de-6-mois")
+    route = page.locator("#parcours-startup-d-etat")
+    for step in steps_of("startup-d-etat"):
+        item = route.locator(f"[data-step='{step.id}']")
+        mark = item.locator("[data-step-mark]")
+        toggle = item.locator(".app-step-by-step__toggle")
+        if step.end < -6:
+            expect(mark).to_have_text("à rattraper")
+            expect(toggle).to_have_attribute("aria-expanded", "false")
+        elif step.start < 0:
+            expect(mark).to_have_text("à faire maintenant")
+            expect(toggle).to_have_attribute("aria-expanded", "true")
+        else:
+            expect(mark).to_be_hidden()
+    # The number is in each step's accessible name.
+    first = route.locator(".app-step-by-step__toggle").first
+    assert first.evaluate("el => el.textContent.replace(/\\s+/g, ' ')").strip().startswith("Étape 1 sur 10 :")
+
+
+def test_the_choice_is_remembered(page: Page, base_url: str) -> None:
+    choose(page, base_url, "administration", "passee")
+    page.goto(base_url, wait_until="load")
+    expect(page.locator("#parcours-administration")).to_be_visible()
+    expect(page.locator("#parcours-defi-eig")).to_be_hidden()
+    expect(page.locator("#parcours-distance-passee")).to_be_checked()
+    expect(page.locator(".app-step-by-step__situation[data-route='administration']")).to_have_attribute(
+        "aria-current", "true"
+    )
+
+
+@pytest.mark.parametrize("route", [r.id for r in GUIDE.all("routes")])
+def test_the_step_box_shows_the_step_and_its_neighbours_on_the_route(page: Page, base_url: str, route: str) -> None:
+    choose(page, base_url, route)
+    steps = steps_of(route)
+    for number, step in enumerate(steps, 1):
+        if own_page(step) is None:
+            continue
+        page.goto(base_url + page_url(own_page(step)), wait_until="load")
+        box = page.locator(f".app-step-by-step__box[data-route='{route}']")
+        expect(box).to_be_visible()
+        expect(box.locator(".app-step-by-step__where strong")).to_have_text(
+            f"Étape {number} sur {len(steps)} : {step.title}"
+        )
+        expect(page.locator(".app-step-by-step__box:visible")).to_have_count(1)
+        previous, following = box.locator(".app-step-by-step__previous a"), box.locator(".app-step-by-step__next a")
+        if number > 1:
+            expect(previous).to_have_text(steps[number - 2].title)
+        else:
+            expect(previous).to_have_count(0)
+        if number < len(steps):
+            expect(following).to_have_text(steps[number].title)
+            href = following.evaluate("a => a.href")
+            assert href.startswith(base_url + page_url(step_target(steps[number]))), href
+        else:
+            expect(following).to_have_count(0)
+
+
+def test_without_javascript_every_route_and_step_is_open(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url, wait_until="load")
+    for route in GUIDE.all("routes"):
+        section = page.locator(f"#parcours-{route.id}")
+        expect(section).to_be_visible()
+        expect(section.locator("[data-step-panel]:visible")).to_have_count(len(route.steps))
+    expect(page.locator("[data-step-by-step-distance]")).to_be_hidden()
+    context.close()
+
+
+def test_print_expands_every_step(page: Page, base_url: str) -> None:
+    choose(page, base_url, "defi-eig", "plus-d-un-an")
+    page.emulate_media(media="print")
+    expect(page.locator("#parcours-defi-eig [data-step-panel]:visible")).to_have_count(len(steps_of("defi-eig")))
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_chosen_route_has_no_axe_violation(browser: Browser, base_url: str, scheme: str, width: int) -> None:
+    with browsing(browser, scheme, width) as page:
+        choose(page, base_url, "startup-d-etat", "moins-de-6-mois")
+        page.locator("#parcours-startup-d-etat [data-step-by-step-all]").click()  # every step expanded
+        violations = axe_violations(page)
+        page.goto(base_url + "preparer/scenarios/", wait_until="load")
+        violations += axe_violations(page)
+    assert not violations, format_violations(violations)

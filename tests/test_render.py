@@ -178,7 +178,7 @@ def test_scenario_table_has_scenarios_as_columns_and_attributes_as_rows(ctx: Con
     assert len(tree.find("th", scope="row")) == len(ROWS) == 9
     assert [th["data-scenario"] for th in tree.find("th", scope="col")] == ["creer-gip", "creer-scic"]
     # Without JavaScript the detailed scenarios show; the outlined ones wait for the reader's choice.
-    cells = tree.find("td", **{"data-scenario": "creer-scic"}) + tree.find("section", **{"data-scenario": "creer-scic"})
+    cells = tree.find("td", **{"data-scenario": "creer-scic"}) + tree.find("div", **{"data-scenario": "creer-scic"})
     assert cells and all("hidden" in c for c in cells)
     assert not any("hidden" in c for c in tree.find("td", **{"data-scenario": "creer-gip"}))
     # The choice is made by the script: no dead control without it.

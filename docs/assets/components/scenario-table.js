@@ -83,7 +83,10 @@
 
     const kept = fromUrl() || fromStore()
     show(kept || root.dataset.default.split(" "))
-    if (kept) writeUrl(kept)
+    if (kept) {
+      writeUrl(kept)
+      slot.write({ scenarios: kept })
+    }
     form.hidden = false
   }
 

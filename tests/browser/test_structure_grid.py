@@ -96,11 +96,11 @@ def test_weighted_totals_and_weakest_criterion(context: BrowserContext, base_url
         weight(page, criterion.id).select_option(str(value))
     # 3×3 + 0×1 + 2×2 + 1×2 + 0×1 + 1×3 + 1×2 = 20, out of 3 × (3+0+2+1+0+1+1) = 24.
     # Gouvernance and Ressources humaines (1) weigh 0: the weakest is now 2.
-    assert footer(page, 1) == ("20 / 24", "Compétences numériques, Contraintes techniques (2)")
+    assert footer(page, 1) == ("20 / 24", "Compétences métiers, Compétences numériques, Contraintes techniques (2)")
     assert footer(page, 2) == ("6 / 24 (2 critères notés sur 7)", "Support contractuel (0)")
     page.reload(wait_until="load")
     expect(weight(page, "gouvernance")).to_have_value("0")
-    assert footer(page, 1) == ("20 / 24", "Compétences numériques, Contraintes techniques (2)")
+    assert footer(page, 1) == ("20 / 24", "Compétences métiers, Compétences numériques, Contraintes techniques (2)")
     markdown = page.evaluate("app.structureGrid.markdown()")
     assert "| Portage politique | 3 | 3 – pleinement | 2 – en bonne partie |" in markdown
     assert "| Gouvernance | 0 | 1 – un peu | non noté |" in markdown
@@ -274,7 +274,7 @@ def test_keyboard_alone_fills_exports_and_clears(browser: Browser, base_url: str
     page.keyboard.press("Enter")
     expect(page.locator("[data-announce]")).to_have_text("Grille copiée dans le presse-papiers.")
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert "| Critère | Ministère |" in copied
+    assert "| Critère | Poids | Ministère |" in copied
     assert "- **Ministère — Portage politique** : Soutien du cabinet" in copied
 
     page.once("dialog", lambda dialog: dialog.accept())

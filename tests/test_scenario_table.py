@@ -41,7 +41,9 @@ def errors_after(project: Path, file: str, old: str, new: str) -> list[str]:
 
 def test_a_long_cell_is_refused_in_one_line(project: Path) -> None:
     long = " ".join(["mot"] * (MAX_WORDS + 1))
-    [error] = errors_after(project, "data/scenarios.yml", "    next_step: Étudier la faisabilité juridique.", f"    next_step: {long}")
+    [error] = errors_after(
+        project, "data/scenarios.yml", "    next_step: Étudier la faisabilité juridique.", f"    next_step: {long}"
+    )
     assert LINE.match(error), error
     assert "scenarios[2].glance.next_step: 16 mots ; 15 au plus dans une case du tableau comparatif" in error
     assert "\n" not in error
@@ -54,7 +56,10 @@ def test_a_reading_mark_must_name_a_cell(project: Path) -> None:
 
 def test_a_figure_of_an_example_is_a_bold_run_of_its_field(project: Path) -> None:
     [error] = errors_after(
-        project, "data/examples.yml", "  budget: Environ **1 M€ par an** en 2020", "  budget: Environ 1 M€ par an en 2020"
+        project,
+        "data/examples.yml",
+        "  budget: Environ **1 M€ par an** en 2020",
+        "  budget: Environ 1 M€ par an en 2020",
     )
     assert LINE.match(error) and "le champ « budget » n'a pas de chiffre en gras" in error, error
 

@@ -114,9 +114,12 @@ def test_the_reader_chooses_the_scenarios_by_keyboard_and_shares_the_link(browse
     assert shown_columns(page) == two
     expect(page.locator(".app-scenario-table__status")).to_contain_text("Deux scénarios au moins")
     # The cards follow the same choice.
-    assert page.locator(".app-scenario-table__card:not([hidden])").evaluate_all(
-        "cards => cards.map(c => c.dataset.scenario)"
-    ) == two
+    assert (
+        page.locator(".app-scenario-table__card:not([hidden])").evaluate_all(
+            "cards => cards.map(c => c.dataset.scenario)"
+        )
+        == two
+    )
     shared = page.url
     page.reload(wait_until="load")
     assert shown_columns(page) == two
@@ -200,10 +203,14 @@ def squash(text: str) -> str:
 
 def pdf_text(pdf: Path, *pages: int) -> str:
     bounds = ["-f", str(pages[0]), "-l", str(pages[-1])] if pages else []
-    return subprocess.run(["pdftotext", "-raw", *bounds, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-raw", *bounds, str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
-def test_the_print_button_prints_the_comparison_alone_on_a4_landscape(page: Page, base_url: str, tmp_path: Path) -> None:
+def test_the_print_button_prints_the_comparison_alone_on_a4_landscape(
+    page: Page, base_url: str, tmp_path: Path
+) -> None:
     page.add_init_script("window.print = () => { window.__printed = document.body.className }")
     page.goto(base_url + SCENARIOS, wait_until="load")
     page.get_by_role("button", name="Imprimer la comparaison").click()

@@ -18,6 +18,7 @@ from .complete_guide import complete_guide, markdown_converter
 from .criterion import criteria
 from .csp import content_security_policy, inline_scripts
 from .example import example_cards
+from .figures import figures
 from .freshness import build_reference, facts, source_date_epoch, stale_before
 from .glossary import abbreviations, glossary
 from .guide import UnknownRecord, load_guide
@@ -44,6 +45,7 @@ COMPONENTS = [
     checklist,
     criteria,
     example_cards,
+    figures,
     glossary,
     note_builder,
     scenario_table,

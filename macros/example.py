@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import Field, HttpUrl
+from pydantic import Field, HttpUrl, model_validator
 
 from .base import Dated, InlineMd, Readable, Record, Slug, Text
+from .figures import ExampleFigure, bold_run
 from .render import Context
 
 if TYPE_CHECKING:
@@ -52,6 +53,17 @@ class Example(Record, Readable, Dated):
     team: InlineMd | None = None
     budget: InlineMd | None = None
     outcome: InlineMd = Field(description="Ce qu'il est devenu.")
+    figures: list[ExampleFigure] = Field(default=[], description="Chiffres repris dans les « repères chiffrés ».")
+
+    @model_validator(mode="after")
+    def _figures_are_in_bold(self) -> Example:
+        for figure in self.figures:
+            if bold_run(getattr(self, figure.field)) is None:
+                raise ValueError(
+                    f"figures : le champ « {figure.field} » n'a pas de chiffre en gras ; "
+                    f"écrivez-le **entre doubles astérisques** dans ce champ"
+                )
+        return self
 
 
 # A choice of the explorer: value, label, number of examples.

@@ -17,6 +17,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from .checklist import Checklist
 from .criterion import Criterion
 from .example import Example
+from .figures import Figure
 from .glossary import Term
 from .loader import DataError, DataErrors, Document, load
 from .note import NoteTemplate
@@ -35,6 +36,7 @@ COLLECTIONS: dict[str, type[BaseModel]] = {
     "criteria": Criterion,
     "scenarios": Scenario,
     "examples": Example,
+    "figures": Figure,
     "checklists": Checklist,
     "notes": NoteTemplate,
     "glossary": Term,

@@ -3,15 +3,65 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from .base import InlineMd, Readable, Record, Slug, SourceId, Text
 from .render import Context
 
 if TYPE_CHECKING:
     from .guide import Guide
+
+
+# A cell of the comparison is read across four columns at a glance: the full
+# text lives in the scenario's own section, one link away.
+MAX_WORDS = 15
+
+
+def _short(text: str) -> str:
+    words = len(text.split())
+    if words > MAX_WORDS:
+        raise ValueError(
+            f"{words} mots ; {MAX_WORDS} au plus dans une case du tableau comparatif "
+            "(le texte complet va dans les autres champs du scénario)"
+        )
+    return text
+
+
+Short = Annotated[InlineMd, AfterValidator(_short)]
+
+
+class Glance(Readable):
+    """The scenario's column in the comparison, one short cell per attribute.
+
+    A field left out is one the sources say nothing about: its cell reads « — ».
+    A cell that summarises or ranks what the sources list is named in `reading`.
+    """
+
+    carrier: Short | None = Field(default=None, description="Qui porte le service.")
+    legal_entity: Short | None = Field(default=None, description="Entité juridique à créer, ou non.")
+    funding: Short | None = Field(default=None, description="Financement.")
+    team: Short | None = Field(default=None, description="Équipe et souplesse de recrutement.")
+    setup: Short | None = Field(default=None, description="Délai et effort de mise en place.")
+    advantages: Short | None = Field(default=None, description="Avantages, en bref.")
+    risks: Short | None = Field(default=None, description="Risques, en bref.")
+    next_step: Short | None = Field(default=None, description="Première étape.")
+
+
+# The rows of the comparison, in order: (label, field of Glance), the similar
+# cases coming from the examples rather than from a field.
+ROWS = [
+    ("Qui porte le service", "carrier"),
+    ("Entité juridique à créer", "legal_entity"),
+    ("Financement", "funding"),
+    ("Équipe et recrutement", "team"),
+    ("Délai et effort de mise en place", "setup"),
+    ("Avantages, en bref", "advantages"),
+    ("Risques, en bref", "risks"),
+    ("Cas similaires", "cases"),
+    ("Première étape", "next_step"),
+]
 
 
 class Scenario(Record, Readable):
@@ -30,6 +80,7 @@ class Scenario(Record, Readable):
     changes_legal_entity: bool | None = None
     recruitment_flexibility: InlineMd | None = None
     sources: list[SourceId] = Field(min_length=1)
+    glance: Glance = Field(default=Glance(), description="Les cases courtes du tableau comparatif.")
 
 
 def cases(guide: Guide) -> dict[str, list[str]]:
@@ -64,4 +115,5 @@ def scenarios(ctx: Context, level: int = 2) -> str:
 
 
 def scenario_table(ctx: Context) -> str:
-    return _render(ctx, "scenario_table")
+    """Scenarios as columns, attributes as rows; the detailed ones shown first."""
+    return _render(ctx, "scenario_table", rows=ROWS)

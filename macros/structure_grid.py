@@ -10,6 +10,8 @@ from .base import Slug
 from .render import Context
 
 CANDIDATES = 4
+# How much a criterion counts in the totals; 1 until the reader says otherwise.
+WEIGHTS = ["0", "1", "2", "3"]
 
 
 def structure_grid(ctx: Context, grid: Slug = "structure-accueil") -> str:
@@ -19,5 +21,6 @@ def structure_grid(ctx: Context, grid: Slug = "structure-accueil") -> str:
         "criteria",
         criteria=ctx.guide.all("criteria"),
         candidates=range(1, CANDIDATES + 1),
+        weights=WEIGHTS,
         grid=grid,
     )

@@ -12,7 +12,7 @@ from macros.example import Example, example_cards
 from macros.guide import Guide, UnknownRecord
 from macros.links import Links, page_url
 from macros.render import Context, md_inline
-from macros.scenario import Scenario, scenario_table, scenarios
+from macros.scenario import ROWS, Scenario, scenario_table, scenarios
 from macros.source import Source
 from macros.trajectory import Trajectory
 
@@ -56,6 +56,7 @@ def make_guide() -> Guide:
                 trajectory="structure-dediee",
                 changes_legal_entity=True,
                 sources=["note-dinum"],
+                glance={"advantages": "Souplesse de recrutement.", "reading": ["advantages"]},
             ),
             Scenario(
                 id="creer-scic", title="Créer une SCIC", status="esquisse", summary="Cité.", sources=["note-dinum"]
@@ -194,13 +195,24 @@ def test_scenario_sections_link_their_examples(ctx: Context) -> None:
     assert "Scénario cité sans détail par les sources" in tree.text
 
 
-def test_scenario_table_has_caption_and_header_scopes(ctx: Context) -> None:
+def test_scenario_table_has_scenarios_as_columns_and_attributes_as_rows(ctx: Context) -> None:
     tree = Tree(scenario_table(ctx))
     assert len(tree.find("caption")) == 1
-    assert len(tree.find("th", scope="row")) == 2
-    assert len(tree.find("th", scope="col")) >= 6
-    [region] = tree.find("div", role="region")
-    assert region["tabindex"] == "0"
+    assert len(tree.find("th", scope="row")) == len(ROWS) == 9
+    assert [th["data-scenario"] for th in tree.find("th", scope="col")] == ["creer-gip", "creer-scic"]
+    # Without JavaScript the detailed scenarios show; the outlined ones wait for the reader's choice.
+    cells = tree.find("td", **{"data-scenario": "creer-scic"}) + tree.find("div", **{"data-scenario": "creer-scic"})
+    assert cells and all("hidden" in c for c in cells)
+    assert not any("hidden" in c for c in tree.find("td", **{"data-scenario": "creer-gip"}))
+    # The choice is made by the script: no dead control without it.
+    [form] = tree.find("form")
+    assert "hidden" in form
+    # Every section stays one link away, whatever the table shows.
+    hrefs = [a["href"] for a in tree.find("a")]
+    assert "./#scenario-creer-scic" in hrefs
+    # « — » is explained once, in the caption; the short cells are those of the glance fields.
+    assert tree.text.count("les sources ne disent rien sur ce point") == 1
+    assert "Souplesse" in tree.text
 
 
 @pytest.mark.parametrize(

@@ -44,7 +44,8 @@ def test_explorer_offers_only_choices_that_narrow_the_list(ctx: Context) -> None
 def test_grid_is_a_blank_grid_with_a_label_for_every_control(ctx: Context) -> None:
     tree = Tree(structure_grid(ctx))
     controls = tree.find("select") + tree.find("textarea") + tree.find("input")
-    assert len(tree.find("select")) == len(tree.find("textarea")) == 2 * CANDIDATES
+    assert len(tree.find("select")) == 2 * CANDIDATES + 2  # a score per cell, a weight per criterion
+    assert len(tree.find("textarea")) == 2 * CANDIDATES
     assert len(tree.find("input", type="text")) == CANDIDATES
     ids = [c["id"] for c in controls]
     assert len(set(ids)) == len(ids)
@@ -54,11 +55,18 @@ def test_grid_is_a_blank_grid_with_a_label_for_every_control(ctx: Context) -> No
         "gouvernance",
     ]
     assert {"href": "./#critere-gouvernance"} in tree.find("a")
-    assert "Total (sur 6)" in tree.text
+    assert "Total pondéré (poids × note)" in tree.text
+    # One weight per criterion, 1 until the reader changes it.
+    weights = [s for s in tree.find("select") if s["name"] == "weight"]
+    assert [w["id"] for w in weights] == [
+        "grille-structure-accueil-portage-politique-poids",
+        "grille-structure-accueil-gouvernance-poids",
+    ]
+    assert [o["value"] for o in tree.find("option") if "selected" in o] == ["1", "1"]
     assert "ne choisit pas à votre place" in tree.text
     [actions] = [d for d in tree.find("div") if d.get("class") == "app-structure-grid__actions"]
     assert "hidden" in actions
-    assert not any("checked" in o or "selected" in o for o in tree.find("option"))
+    assert not any("checked" in o for o in tree.find("option"))  # only the weights above are preset
 
 
 def test_trajectories_map_rows_link_scenarios_and_examples(ctx: Context) -> None:

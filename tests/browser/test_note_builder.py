@@ -300,9 +300,9 @@ def test_the_decision_grid_comes_into_the_note(context: BrowserContext, base_url
     value = field.input_value()
     assert value.startswith("- Portage politique :")
     assert "### Grille de décision : structures d’accueil candidates" in value
-    assert "| Critère | GIP à créer |" in value
+    assert "| Critère | Poids | GIP à créer |" in value
     text = download(page, "markdown", tmp_path).read_text(encoding="utf-8")
-    assert "| Portage politique | 3 – pleinement |" in text
+    assert "| Portage politique | 1 | 3 – pleinement |" in text
     content = odf_parts(download(page, "odt", tmp_path).read_bytes())["content.xml"]
     assert (3, "Grille de décision : structures d’accueil candidates") in headings(content)
     cells = ["".join(c.itertext()) for c in content.iter("{urn:oasis:names:tc:opendocument:xmlns:table:1.0}table-cell")]

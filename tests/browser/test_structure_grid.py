@@ -51,6 +51,10 @@ def cell(page: Page, criterion: str, candidate: int, field: str):
     return page.locator(f"#grille-structure-accueil-{criterion}-{candidate}-{field}")
 
 
+def weight(page: Page, criterion: str):
+    return page.locator(f"#grille-structure-accueil-{criterion}-poids")
+
+
 def name(page: Page, candidate: int):
     return page.locator(f"#grille-structure-accueil-nom-{candidate}")
 
@@ -77,12 +81,56 @@ def test_totals_weakest_criterion_and_names(context: BrowserContext, base_url: s
     fill(page)
     assert footer(page, 1) == ("14 / 21", "Gouvernance, Ressources humaines (1)")
     assert footer(page, 2) == ("2 / 21 (2 critères notés sur 7)", "Support contractuel (0)")
-    assert page.locator("thead th").nth(1).inner_text() == "GIP à créer"
+    assert page.locator("thead th").nth(2).inner_text() == "GIP à créer"  # after « Critère » and « Poids »
     # Control labels follow the names.
     expect(page.get_by_label("Note de DGCCRF | bureau 4 pour le critère Gouvernance")).to_have_count(1)
     expect(page.locator("[data-announce]")).to_have_text(re.compile(r"DGCCRF \| bureau 4 : total 2 / 21"))
     assert "ne choisit pas à votre place" in page.locator(".app-structure-grid__caveat").inner_text()
     assert errors == []
+
+
+def test_weighted_totals_and_weakest_criterion(context: BrowserContext, base_url: str) -> None:
+    page, errors = open_grid(context, base_url + PAGE)
+    fill(page)  # candidate 1 scores: 3, 1, 2, 2, 1, 3, 2
+    for criterion, value in zip(CRITERIA, [3, 0, 2, 1, 0, 1, 1], strict=True):
+        weight(page, criterion.id).select_option(str(value))
+    # 3×3 + 0×1 + 2×2 + 1×2 + 0×1 + 1×3 + 1×2 = 20, out of 3 × (3+0+2+1+0+1+1) = 24.
+    # Gouvernance and Ressources humaines (1) weigh 0: the weakest is now 2.
+    assert footer(page, 1) == ("20 / 24", "Compétences métiers, Compétences numériques, Contraintes techniques (2)")
+    assert footer(page, 2) == ("6 / 24 (2 critères notés sur 7)", "Support contractuel (0)")
+    page.reload(wait_until="load")
+    expect(weight(page, "gouvernance")).to_have_value("0")
+    assert footer(page, 1) == ("20 / 24", "Compétences métiers, Compétences numériques, Contraintes techniques (2)")
+    markdown = page.evaluate("app.structureGrid.markdown()")
+    assert "| Portage politique | 3 | 3 – pleinement | 2 – en bonne partie |" in markdown
+    assert "| Gouvernance | 0 | 1 – un peu | non noté |" in markdown
+    assert "| **Total pondéré** |  | **20 / 24** |" in markdown
+    assert errors == []
+
+
+def test_a_grid_saved_before_weights_loads_with_every_weight_at_1(context: BrowserContext, base_url: str) -> None:
+    page, _ = open_grid(context, base_url + PAGE)
+    key = page.evaluate("app.store.slot('structure-grid', 'structure-accueil').key")
+    old = {
+        "names": ["Ancienne grille"],
+        "cells": {c.id: [{"score": "2", "remark": ""}] for c in CRITERIA},
+        "criteria": [[c.id, c.title] for c in CRITERIA],
+        "scale": [["0", "0 – pas du tout"], ["1", "1 – un peu"], ["2", "2 – en bonne partie"], ["3", "3 – pleinement"]],
+    }
+    page.evaluate(
+        "([key, data]) => localStorage.setItem(key, JSON.stringify({ v: 1, savedAt: new Date().toISOString(), data }))",
+        [key, old],
+    )
+    page.reload(wait_until="load")
+    expect(name(page, 1)).to_have_value("Ancienne grille")
+    for criterion in CRITERIA:
+        expect(weight(page, criterion.id)).to_have_value("1")
+    assert footer(page, 1)[0] == "14 / 21"
+    # The note builder reads the old grid as well.
+    page.goto(base_url + "outils/note-dinum/", wait_until="load")
+    markdown = page.evaluate("app.load('structure-grid').then(() => app.structureGrid.markdown())")
+    assert f"| {CRITERIA[0].title} | 1 | 2 – en bonne partie |" in markdown
+    assert "**14 / 21**" in markdown
 
 
 def test_state_survives_a_reload_and_instant_navigation(context: BrowserContext, base_url: str) -> None:
@@ -159,17 +207,19 @@ EXPECTED_EXPORT = """## Grille de décision : structures d’accueil candidates
 
 Grille exportée le {date}. Échelle : 0 – pas du tout, 1 – un peu, 2 – en bonne partie, 3 – pleinement.
 
-| Critère | GIP à créer | DGCCRF \\| bureau 4 |
-| --- | --- | --- |
-| Portage politique | 3 – pleinement | 2 – en bonne partie |
-| Gouvernance | 1 – un peu | non noté |
-| Compétences métiers | 2 – en bonne partie | non noté |
-| Compétences numériques | 2 – en bonne partie | non noté |
-| Ressources humaines | 1 – un peu | non noté |
-| Support contractuel | 3 – pleinement | 0 – pas du tout |
-| Contraintes techniques | 2 – en bonne partie | non noté |
-| **Total** | **14 / 21** | **2 / 21 (2 critères notés sur 7)** |
-| **Critère le plus faible** | Gouvernance, Ressources humaines (1) | Support contractuel (0) |
+Chaque critère a un poids de 0 (ignoré) à 3 (décisif) ; le total est la somme des poids multipliés par les notes.
+
+| Critère | Poids | GIP à créer | DGCCRF \\| bureau 4 |
+| --- | --- | --- | --- |
+| Portage politique | 1 | 3 – pleinement | 2 – en bonne partie |
+| Gouvernance | 1 | 1 – un peu | non noté |
+| Compétences métiers | 1 | 2 – en bonne partie | non noté |
+| Compétences numériques | 1 | 2 – en bonne partie | non noté |
+| Ressources humaines | 1 | 1 – un peu | non noté |
+| Support contractuel | 1 | 3 – pleinement | 0 – pas du tout |
+| Contraintes techniques | 1 | 2 – en bonne partie | non noté |
+| **Total pondéré** |  | **14 / 21** | **2 / 21 (2 critères notés sur 7)** |
+| **Critère le plus faible** |  | Gouvernance, Ressources humaines (1) | Support contractuel (0) |
 
 ### Remarques
 
@@ -210,6 +260,8 @@ def test_keyboard_alone_fills_exports_and_clears(browser: Browser, base_url: str
     page.keyboard.press("Tab")
     expect(page.get_by_role("link", name="Portage politique", exact=True)).to_be_focused()
     page.keyboard.press("Tab")
+    expect(weight(page, "portage-politique")).to_be_focused()
+    page.keyboard.press("Tab")
     expect(cell(page, "portage-politique", 1, "note")).to_be_focused()
     page.keyboard.press("ArrowDown")
     expect(cell(page, "portage-politique", 1, "note")).to_have_value("0")
@@ -222,7 +274,7 @@ def test_keyboard_alone_fills_exports_and_clears(browser: Browser, base_url: str
     page.keyboard.press("Enter")
     expect(page.locator("[data-announce]")).to_have_text("Grille copiée dans le presse-papiers.")
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert "| Critère | Ministère |" in copied
+    assert "| Critère | Poids | Ministère |" in copied
     assert "- **Ministère — Portage politique** : Soutien du cabinet" in copied
 
     page.once("dialog", lambda dialog: dialog.accept())

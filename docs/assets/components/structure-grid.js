@@ -1,7 +1,10 @@
 /* Host-structure decision grid. The server renders a blank grid that prints
  * without JavaScript; this script keeps what the reader types (app.store,
  * keyed by criterion id so that editing the criteria loses nothing), shows
- * totals and the weakest criterion, and exports the grid as Markdown.
+ * weighted totals and the weakest criterion, and exports the grid as Markdown.
+ *
+ * Each criterion has a weight from 0 to 3. A grid saved before weights
+ * existed has none: every weight reads as 1, which gives its old totals.
  *
  * The note builder reuses the export: loaded on any page of the site (with
  * app.load("structure-grid")), app.structureGrid.markdown() gives the saved
@@ -16,8 +19,12 @@
     const cell = (Array.isArray(data.cells[id]) && data.cells[id][i]) || {}
     return { score: text(cell.score), remark: text(cell.remark) }
   }
+  const DEFAULT_WEIGHT = "1"
+  const WEIGHT = /^[0-3]$/
+  const weightOf = (data, id) => (WEIGHT.test(data.weights[id]) ? data.weights[id] : DEFAULT_WEIGHT)
   // Stored data comes from an older page or another tab: trust no shape.
   const normalise = data => ({
+    weights: data.weights && typeof data.weights === "object" ? data.weights : {},
     names: Array.isArray(data.names) ? data.names.map(text) : [],
     cells: data.cells && typeof data.cells === "object" ? data.cells : {},
     criteria: Array.isArray(data.criteria) ? data.criteria.filter(Array.isArray) : [],
@@ -27,22 +34,28 @@
   const plural = (n, words) => `${n} ${n > 1 ? words.replace(/(\S+)/g, "$1s") : words}`
   const nameOf = (data, i) => data.names[i] || `Structure ${i + 1}`
 
-  /* Total and weakest criteria of candidate i, over the criteria it has a score for. */
+  /* Weighted total (Σ weight × score, out of Σ weight × top score) and
+   * weakest criteria of candidate i, over the criteria it has a score for;
+   * a criterion of weight 0 counts for nothing, not even as the weakest. */
   const summary = (data, i) => {
     const top = Math.max(0, ...data.scale.map(([value]) => Number(value)))
-    const scored = data.criteria
-      .map(([id, title]) => ({ title, score: cellOf(data, id, i).score }))
-      .filter(c => c.score !== "")
-      .map(c => ({ title: c.title, score: Number(c.score) }))
-    const total = scored.reduce((sum, c) => sum + c.score, 0)
-    const low = Math.min(...scored.map(c => c.score))
+    const weighted = data.criteria.map(([id, title]) => ({
+      title,
+      weight: Number(weightOf(data, id)),
+      score: cellOf(data, id, i).score,
+    }))
+    const scored = weighted.filter(c => c.score !== "").map(c => ({ ...c, score: Number(c.score) }))
+    const total = scored.reduce((sum, c) => sum + c.weight * c.score, 0)
+    const out = weighted.reduce((sum, c) => sum + c.weight * top, 0)
+    const counted = scored.filter(c => c.weight > 0)
+    const low = Math.min(...counted.map(c => c.score))
     const count = data.criteria.length
     return {
       total: scored.length
-        ? `${total} / ${top * count}` + (scored.length < count ? ` (${plural(scored.length, "critère noté")} sur ${count})` : "")
+        ? `${total} / ${out}` + (scored.length < count ? ` (${plural(scored.length, "critère noté")} sur ${count})` : "")
         : "aucune note",
-      weakest: scored.length
-        ? `${scored.filter(c => c.score === low).map(c => c.title).join(", ")} (${low})`
+      weakest: counted.length
+        ? `${counted.filter(c => c.score === low).map(c => c.title).join(", ")} (${low})`
         : "—",
     }
   }
@@ -67,13 +80,14 @@
       lines.push("Aucune structure candidate n’a encore été saisie.")
     } else {
       const row = cells => `| ${cells.map(escapeCell).join(" | ")} |`
-      lines.push(row(["Critère", ...candidates.map(i => nameOf(data, i))]))
-      lines.push(row(["---", ...candidates.map(() => "---")]))
+      lines.push("Chaque critère a un poids de 0 (ignoré) à 3 (décisif) ; le total est la somme des poids multipliés par les notes.", "")
+      lines.push(row(["Critère", "Poids", ...candidates.map(i => nameOf(data, i))]))
+      lines.push(row(["---", "---", ...candidates.map(() => "---")]))
       for (const [id, title] of data.criteria) {
-        lines.push(row([title, ...candidates.map(i => labels[cellOf(data, id, i).score] || "non noté")]))
+        lines.push(row([title, weightOf(data, id), ...candidates.map(i => labels[cellOf(data, id, i).score] || "non noté")]))
       }
-      lines.push(row(["**Total**", ...candidates.map(i => `**${summary(data, i).total}**`)]))
-      lines.push(row(["**Critère le plus faible**", ...candidates.map(i => summary(data, i).weakest)]))
+      lines.push(row(["**Total pondéré**", "", ...candidates.map(i => `**${summary(data, i).total}**`)]))
+      lines.push(row(["**Critère le plus faible**", "", ...candidates.map(i => summary(data, i).weakest)]))
       const remarks = candidates.flatMap(i =>
         data.criteria
           .filter(([id]) => cellOf(data, id, i).remark)
@@ -103,14 +117,16 @@
     const nameInputs = [...root.querySelectorAll('input[name="name"]')]
     const status = root.querySelector("[data-status]")
     const announce = root.querySelector("[data-announce]")
-    const fields = (row, i) => row.querySelectorAll("td")[i].querySelectorAll("select, textarea")
-    const scale = [...rows[0].querySelector("select").options]
+    const fields = (row, i) => row.querySelectorAll("td[data-candidate]")[i].querySelectorAll("select, textarea")
+    const weightField = row => row.querySelector('select[name="weight"]')
+    const scale = [...rows[0].querySelector('select[name="score"]').options]
       .filter(o => o.value)
       .map(o => [o.value, o.textContent.trim()])
 
     const saved = store.read()
-    // Cells of criteria that are not on the page (removed, or not yet back) are kept as they were.
+    // Cells and weights of criteria that are not on the page (removed, or not yet back) are kept as they were.
     let kept = saved.data ? normalise(saved.data).cells : {}
+    let keptWeights = saved.data ? normalise(saved.data).weights : {}
 
     const collect = () => {
       const cells = { ...kept }
@@ -120,8 +136,11 @@
           return { score: score.value, remark: remark.value }
         })
       }
+      const weights = { ...keptWeights }
+      for (const row of rows) weights[row.dataset.criterion] = weightField(row).value
       return {
         names: nameInputs.map(input => input.value.trim()),
+        weights,
         cells,
         criteria: rows.map(row => [row.dataset.criterion, row.querySelector("th").textContent.trim()]),
         scale,
@@ -158,6 +177,8 @@
         const i = Number(event.target.closest("td").dataset.candidate) - 1
         const { total, weakest } = summary(data, i)
         say(`${nameOf(data, i)} : total ${total}, critère le plus faible ${weakest}.`)
+      } else if (event && event.target.name === "weight") {
+        say("Totaux recalculés avec le nouveau poids.")
       }
     }
 
@@ -165,6 +186,7 @@
       const data = normalise(saved.data)
       nameInputs.forEach((input, i) => (input.value = data.names[i] || ""))
       for (const row of rows) {
+        weightField(row).value = weightOf(data, row.dataset.criterion)
         nameInputs.forEach((_, i) => {
           const [score, remark] = fields(row, i)
           const cell = cellOf(data, row.dataset.criterion, i)
@@ -197,7 +219,9 @@
       clear() {
         if (!window.confirm("Vider la grille ? Les noms, notes et remarques seront effacés de ce navigateur.")) return
         for (const field of root.querySelectorAll("input, select, textarea")) field.value = ""
+        for (const row of rows) weightField(row).value = DEFAULT_WEIGHT
         kept = {}
+        keptWeights = {}
         store.remove()
         refresh(collect())
         say("Grille vidée.")

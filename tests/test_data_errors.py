@@ -38,6 +38,18 @@ def errors_after(project: Path, file: str, old: str | bytes, new: str | bytes) -
     return [str(e) for e in caught.value.errors]
 
 
+def line_of(text: str, file: str = "data/examples.yml") -> int:
+    """The first line of `file` that starts with `text`, so that the expected
+    positions follow the file as records and fields are added."""
+    lines = (ROOT / file).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if line.startswith(text))
+
+
+# transport-data-gouv, the second example, and its year: where most breakages below are made.
+RECORD = line_of("- id: transport-data-gouv")
+YEAR = line_of("  year: 2021")
+
+
 def test_the_real_data_is_valid() -> None:
     guide = load_guide(ROOT)
     assert len(guide.all("examples")) >= 20
@@ -46,42 +58,47 @@ def test_the_real_data_is_valid() -> None:
 def test_unknown_scenario_names_the_known_ones(project: Path) -> None:
     errors = errors_after(project, "data/examples.yml", "  scenario: internaliser\n", "  scenario: gip2\n")
     assert len(errors) == 1
-    assert errors[0].startswith("data/examples.yml:30:13: examples[1].scenario: « gip2 » n'est pas un scénario connu")
+    line = line_of("  scenario: internaliser")
+    assert errors[0].startswith(
+        f"data/examples.yml:{line}:13: examples[1].scenario: « gip2 » n'est pas un scénario connu"
+    )
     assert "(connus : internaliser, transferer-structure-existante, creer-gip," in errors[0]
 
 
 def test_unknown_key_points_at_the_key(project: Path) -> None:
     errors = errors_after(project, "data/examples.yml", "  year: 2021\n", "  yaer: 2021\n")
-    assert errors == ["data/examples.yml:27:3: examples[1].yaer: champ inconnu (faute de frappe ?)"]
+    assert errors == [f"data/examples.yml:{YEAR}:3: examples[1].yaer: champ inconnu (faute de frappe ?)"]
 
 
 def test_missing_field_points_at_its_record(project: Path) -> None:
     errors = errors_after(project, "data/examples.yml", "  name: transport.data.gouv.fr\n", "")
-    assert errors == ["data/examples.yml:19:3: examples[1].name: champ obligatoire manquant"]
+    assert errors == [f"data/examples.yml:{RECORD}:3: examples[1].name: champ obligatoire manquant"]
 
 
 def test_wrong_type(project: Path) -> None:
     errors = errors_after(project, "data/examples.yml", "  year: 2021\n", "  year: bientôt\n")
-    assert errors == ["data/examples.yml:27:9: examples[1].year: nombre entier attendu"]
+    assert errors == [f"data/examples.yml:{YEAR}:9: examples[1].year: nombre entier attendu"]
 
 
 def test_bad_date(project: Path) -> None:
-    old = "  consulted: 2026-11-23\n- id: signal-conso"
-    errors = errors_after(project, "data/examples.yml", old, "  consulted: hier\n- id: signal-conso")
-    assert errors == ["data/examples.yml:35:14: examples[1].consulted: date AAAA-MM-JJ attendue"]
+    old = "  consulted: 2026-11-23\n"
+    errors = errors_after(project, "data/examples.yml", old, "  consulted: hier\n")
+    assert errors == [
+        f"data/examples.yml:{line_of('  consulted:')}:14: examples[0].consulted: date AAAA-MM-JJ attendue"
+    ]
 
 
 def test_bad_id(project: Path) -> None:
     errors = errors_after(project, "data/examples.yml", "- id: transport-data-gouv\n", "- id: Transport_Data\n")
     assert errors == [
-        "data/examples.yml:19:7: examples[1].id: « Transport_Data » n'est pas un identifiant valide "
+        f"data/examples.yml:{RECORD}:7: examples[1].id: « Transport_Data » n'est pas un identifiant valide "
         "(minuscules, chiffres et tirets, par exemple « mon-exemple »)"
     ]
 
 
 def test_duplicate_id(project: Path) -> None:
     errors = errors_after(project, "data/examples.yml", "- id: transport-data-gouv\n", "- id: demarches-simplifiees\n")
-    assert errors == ["data/examples.yml:19:7: examples[1].id: identifiant « demarches-simplifiees » en double"]
+    assert errors == [f"data/examples.yml:{RECORD}:7: examples[1].id: identifiant « demarches-simplifiees » en double"]
 
 
 def test_value_outside_the_allowed_list(project: Path) -> None:
@@ -95,13 +112,13 @@ def test_value_outside_the_allowed_list(project: Path) -> None:
 def test_malformed_yaml(project: Path) -> None:
     errors = errors_after(project, "data/examples.yml", "  year: 2021\n", "  year: [2021\n")
     assert len(errors) == 1
-    assert errors[0].startswith("data/examples.yml:28:")
+    assert errors[0].startswith(f"data/examples.yml:{YEAR + 1}:")
     assert "YAML invalide" in errors[0]
 
 
 def test_tab(project: Path) -> None:
     errors = errors_after(project, "data/examples.yml", "  year: 2021\n", "\tyear: 2021\n")
-    assert errors == ["data/examples.yml:27:1: tabulation interdite ; indentez avec des espaces"]
+    assert errors == [f"data/examples.yml:{YEAR}:1: tabulation interdite ; indentez avec des espaces"]
 
 
 def test_empty_file(project: Path) -> None:
@@ -181,7 +198,8 @@ def test_check_data_command_prints_one_line_per_problem(project: Path) -> None:
     )
     assert result.returncode == 1
     assert (
-        result.stderr.splitlines()[0] == "data/examples.yml:27:3: examples[1].yaer: champ inconnu (faute de frappe ?)"
+        result.stderr.splitlines()[0]
+        == f"data/examples.yml:{YEAR}:3: examples[1].yaer: champ inconnu (faute de frappe ?)"
     )
     assert "Traceback" not in result.stderr
 
@@ -195,7 +213,9 @@ def test_build_stops_cleanly_on_bad_data(tmp_path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("  year: 2021\n", "  yaer: 2021\n", 1), encoding="utf-8")
     result = build_site(project, tmp_path / "out")
     assert result.returncode != 0
-    assert "data/examples.yml:27:3: examples[1].yaer: champ inconnu (faute de frappe ?)" in result.stderr.splitlines()
+    assert (
+        f"data/examples.yml:{YEAR}:3: examples[1].yaer: champ inconnu (faute de frappe ?)" in result.stderr.splitlines()
+    )
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out" / "index.html").exists()
 
@@ -203,7 +223,8 @@ def test_build_stops_cleanly_on_bad_data(tmp_path: Path) -> None:
 def test_a_similar_case_must_name_its_scenario(project: Path) -> None:
     errors = errors_after(project, "data/examples.yml", "  scenario: creer-scn\n", "")
     assert errors == [
-        "data/scenarios.yml:112:7: scenarios[7].similar_cases[0]: l'exemple « parcoursup » doit aussi nommer "
+        f"data/scenarios.yml:{line_of('    - parcoursup', 'data/scenarios.yml')}:7: scenarios[7].similar_cases[0]: "
+        "l'exemple « parcoursup » doit aussi nommer "
         "ce scénario : ajoutez « scenario: creer-scn » à sa fiche dans data/examples.yml"
     ]
 

@@ -76,7 +76,9 @@ def test_a_date_gives_dated_milestones_late_ones_marked_and_survives_a_reload(pa
             assert state == "À venir", (step.id, state)
     assert late, "with M0 five months away, the first milestones are late"
     expect(rows(page, "startup-d-etat").first.locator("[data-plan-state]")).to_contain_text(late[0].title)
-    expect(page.locator("#plan-startup-d-etat .app-plan__summary")).to_contain_text(f"{len(late)} jalon(s)")
+    expect(page.locator("#plan-startup-d-etat .app-plan__summary")).to_contain_text(
+        f"{len(late)} jalon{'s' if len(late) > 1 else ''} sur"
+    )
 
     page.reload(wait_until="load")
     page.wait_for_function("document.querySelector('.app-plan')?.dataset.appMounted")

@@ -174,8 +174,8 @@
       save()
       const dropped = ids.length - kept.length
       say(
-        `${kept.length} élément(s) importé(s).` +
-          (dropped ? ` ${dropped} élément(s) du fichier n’existent plus dans cette checklist et sont ignorés.` : ""),
+        `${app.count(kept.length, "élément importé", "éléments importés")}.` +
+          (dropped ? ` ${app.count(dropped, "élément du fichier n’existe", "éléments du fichier n’existent")} plus dans cette checklist : ${dropped < 2 ? "il est ignoré" : "ils sont ignorés"}.` : ""),
       )
     }
 

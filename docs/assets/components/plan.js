@@ -135,7 +135,7 @@
         route.rows[i].state.textContent = !m.late ? "À venir" : m === late[0] ? `En retard : à faire en premier, « ${m.first} »` : "En retard"
       })
       route.summary.textContent = late.length
-        ? `${late.length} jalon(s) sur ${milestones.length} sont déjà passés pour cette date. Le temps manque : commencez par « ${late[0].first} », puis reprenez les suivants dans l’ordre ; aucun n’est à sauter.`
+        ? `${late.length} ${late.length < 2 ? "jalon" : "jalons"} sur ${milestones.length} ${late.length < 2 ? "est déjà passé" : "sont déjà passés"} pour cette date. Le temps manque : commencez par « ${late[0].first} », puis reprenez les suivants dans l’ordre ; aucun n’est à sauter.`
         : `Aucun jalon n’est encore passé : le premier est prévu le ${store.frenchDate(milestones[0].start)}.`
     }
 

@@ -105,7 +105,7 @@
       if (announce) {
         const name = route.section.querySelector(".app-step-by-step__title").textContent.trim()
         const late = route.steps.filter(step => step.step.classList.contains("app-step-by-step__step--late"))
-        const counts = choice.distance ? ` : ${due.length} étape(s) à faire maintenant, ${late.length} à rattraper` : ""
+        const counts = choice.distance ? ` : ${app.count(due.length, "étape")} à faire maintenant, ${late.length} à rattraper` : ""
         status.textContent = `${name} affiché ci-dessous${counts}.`
       }
     }

@@ -37,6 +37,7 @@ from .source import sources
 from .structure_grid import structure_grid
 from .success_factor import success_factors
 from .trajectory import trajectories
+from .typography import set_typography
 
 COMPONENTS = [
     all_checklists,
@@ -187,6 +188,8 @@ def on_post_page_macros(env: Any) -> None:
 
 def on_post_build(env: Any) -> None:
     """The blank note templates, as files beside the pages; the site's own
-    styles and scripts, published without their comments."""
+    styles and scripts, published without their comments; French typography
+    on every page's text, once every page is written."""
     env.variables["app_blank_notes"]()
     slim_assets(Path(env.conf["docs_dir"]), Path(env.conf["site_dir"]))
+    set_typography(Path(env.conf["site_dir"]))

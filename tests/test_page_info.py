@@ -248,7 +248,7 @@ def test_without_git_every_page_says_its_date_is_unknown(undated_site: Path) -> 
     for page in site_pages(undated_site):
         foot = _foot(page.read_text(encoding="utf-8"))
         assert foot.updated == [], page
-        assert re.search(r"Dernière mise à jour : date inconnue", foot.foot_text), page
+        assert re.search("Dernière mise à jour\u00a0: date inconnue", foot.foot_text), page
 
 
 def test_source_date_epoch_is_the_reference_for_freshness(undated_site: Path) -> None:

@@ -51,10 +51,10 @@ class Publication:
         return render("publication_value.html", value=value, missing=MISSING)
 
 
-def data_edit_base(edit_uri: str, docs_path: str) -> str:
+def data_edit_base(edit_uri: str | None, docs_path: str) -> str | None:
     """The forge's edit address of the repository's root, from MkDocs'
     `edit_uri` (that of docs/): « Modifier ces données » links add data/…"""
-    return edit_uri.removesuffix("/").removesuffix(docs_path) if edit_uri else ""
+    return edit_uri.removesuffix("/").removesuffix(docs_path) if edit_uri else None
 
 
 def _key_lines(config_file: Path) -> dict[str, int]:

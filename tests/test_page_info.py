@@ -161,8 +161,8 @@ def test_every_date_is_the_newest_commit_of_the_page_and_the_data_it_shows(site_
 
 
 def test_data_edit_links_open_the_exact_yaml_file_and_page_edit_links_stay(site_dir: Path) -> None:
-    # The repository's root on the forge's edit view: edit_uri without docs/.
-    base = CONFIG["extra"]["publication"]["repository"] + "/edit/main/"
+    # The repository's root on the forge's edit view: edit_uri, one level up.
+    base = CONFIG["edit_uri"].removesuffix("docs/")
     seen = 0
     for page in site_pages(site_dir):
         foot = _foot(page.read_text(encoding="utf-8"))

@@ -51,7 +51,9 @@ def test_the_forge_address_agrees_wherever_it_must_be_repeated() -> None:
     repeat the repository, so they must say the same."""
     repository = PUBLICATION["repository"]
     assert CONFIG["edit_uri"].startswith(repository + "/edit/"), "mkdocs.yml: edit_uri ≠ extra.publication.repository"
-    assert data_edit_base(CONFIG["edit_uri"], "docs") == CONFIG["edit_uri"].removesuffix("docs/")
+    base = data_edit_base(CONFIG["edit_uri"], "docs")
+    assert base.startswith(repository + "/edit/") and base + "docs/" == CONFIG["edit_uri"]
+    assert data_edit_base(None, "docs") is None
     assert repository + ".git" in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert repository + "/" in (ROOT / ".github" / "ISSUE_TEMPLATE" / "config.yml").read_text(encoding="utf-8")
     # Pages name it through the configuration, never by hand.

@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test check-data lint schemas stale browser clean lock linkcheck bench
+.PHONY: serve build test check-data check-publication lint schemas stale browser clean lock linkcheck bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ build: $(VENV)/.site
 ## check-data: validate data/ and the pages' references to it, without building
 check-data: $(VENV)/.site
 	@$(BIN)/python -m macros.check
+
+## check-publication: fail while a value of mkdocs.yml's extra.publication is still a placeholder (one line per value)
+check-publication: $(VENV)/.site
+	@$(BIN)/python -m macros.check_publication
 
 ## lint: the pre-commit hooks (ruff, YAML syntax, data, schemas, whitespace) on every tracked file
 lint: $(VENV)/.dev

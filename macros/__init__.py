@@ -29,6 +29,7 @@ from .nav import read_nav
 from .note_builder import note_builder
 from .note_files import write_blank_files
 from .page_info import page_info
+from .publication import Publication, data_edit_base, missing_lines
 from .raw_html import RawHtmlExtension, framed
 from .render import Context
 from .scenario import scenario_table, scenarios
@@ -39,6 +40,7 @@ from .step_by_step import plan, step_box, step_by_step
 from .structure_grid import structure_grid
 from .success_factor import success_factors
 from .trajectory import trajectories
+from .typography import set_typography
 
 COMPONENTS = [
     all_checklists,
@@ -99,8 +101,12 @@ def define_env(env: Any) -> None:
     root = Path(env.project_dir)
     docs_dir = Path(env.conf["docs_dir"])
     docs_path = docs_dir.relative_to(root).as_posix()
-    extra = env.conf["extra"]
-    edit_base = extra.get("data_edit_base")
+    publication = Publication.from_extra(env.conf["extra"])
+    # Plain lines, outside MkDocs' logger: `--strict` would fail the build on
+    # a warning, and contributors build before these values exist.
+    for line in missing_lines(publication, Path(env.conf.config_file_path)):
+        print(line, file=sys.stderr)
+    edit_base = data_edit_base(env.conf["edit_uri"], docs_path)
     history = read_history(root)
     reference = build_reference(history.head, facts(guide))
     limit = stale_before(reference) if reference else None
@@ -131,6 +137,8 @@ def define_env(env: Any) -> None:
         env.macro(bind(component))
 
     env.macro(lambda: framed(site_map(nav, Links(env.page.url))), "site_map")
+    # Not `publication`: mkdocs-macros already names extra.publication so.
+    env.macro(publication.show, "publication_value")
 
     # Every page's Markdown, the « Guide complet »'s chapters included, keeps
     # the macros' HTML as it is instead of parsing it again.
@@ -162,8 +170,8 @@ def define_env(env: Any) -> None:
             title=page.title,
             url=page.canonical_url,
             updated=page_updated(),
-            repository=extra.get("repository"),
-            email=extra.get("contact_email"),
+            repository=publication.values["repository"] or None,
+            email=publication.values["contact_email"] or None,
         )
 
     def page_step_box() -> str:
@@ -209,6 +217,8 @@ def on_post_page_macros(env: Any) -> None:
 
 def on_post_build(env: Any) -> None:
     """The blank note templates, as files beside the pages; the site's own
-    styles and scripts, published without their comments."""
+    styles and scripts, published without their comments; French typography
+    on every page's text, once every page is written."""
     env.variables["app_blank_notes"]()
     slim_assets(Path(env.conf["docs_dir"]), Path(env.conf["site_dir"]))
+    set_typography(Path(env.conf["site_dir"]))

@@ -134,8 +134,8 @@ def test_mail_url_names_the_page_and_encodes_spaces_as_mailto_wants() -> None:
 
 
 def test_every_page_has_one_foot_with_its_report_links(site_dir: Path) -> None:
-    repository = CONFIG["extra"]["repository"]
-    email = CONFIG["extra"]["contact_email"]
+    repository = CONFIG["extra"]["publication"]["repository"]
+    email = CONFIG["extra"]["publication"]["contact_email"]
     for page in site_pages(site_dir):
         url = CONFIG["site_url"] + page.parent.relative_to(site_dir).as_posix() + "/"
         url = url.replace("/./", "/")
@@ -161,7 +161,8 @@ def test_every_date_is_the_newest_commit_of_the_page_and_the_data_it_shows(site_
 
 
 def test_data_edit_links_open_the_exact_yaml_file_and_page_edit_links_stay(site_dir: Path) -> None:
-    base = CONFIG["extra"]["data_edit_base"]
+    # The repository's root on the forge's edit view: edit_uri, one level up.
+    base = CONFIG["edit_uri"].removesuffix("docs/")
     seen = 0
     for page in site_pages(site_dir):
         foot = _foot(page.read_text(encoding="utf-8"))
@@ -248,7 +249,7 @@ def test_without_git_every_page_says_its_date_is_unknown(undated_site: Path) -> 
     for page in site_pages(undated_site):
         foot = _foot(page.read_text(encoding="utf-8"))
         assert foot.updated == [], page
-        assert re.search(r"Dernière mise à jour : date inconnue", foot.foot_text), page
+        assert re.search("Dernière mise à jour\u00a0: date inconnue", foot.foot_text), page
 
 
 def test_source_date_epoch_is_the_reference_for_freshness(undated_site: Path) -> None:

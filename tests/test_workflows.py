@@ -85,7 +85,8 @@ def test_pages_builds_with_make_and_deploys_site_from_main() -> None:
     pages = _load(WORKFLOWS / "pages.yml")
     triggers = pages.get("on", pages.get(True))
     assert triggers["push"]["branches"] == ["main"]
-    assert _make_calls(pages) == ["build"]
+    # Nothing is built, so nothing deployed, while a value is a placeholder.
+    assert _make_calls(pages) == ["check-publication", "build"]
     upload = next(s for s in _steps(pages) if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"]["path"] == "site"
     assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in _steps(pages))

@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 
 from macros.links import page_url
 from macros.nav import read_nav
+from macros.typography import typeset
 
 from ..conftest import mkdocs_config
 from .conftest import ROOT, axe_violations, format_violations
@@ -36,12 +37,13 @@ def pdf_text(browser, base_url: str, tmp_path_factory: pytest.TempPathFactory) -
 
 
 def _nav_titles() -> list[str]:
+    """The navigation's titles, with the French typography the build sets on pages."""
     titles = []
     for entry in read_nav(mkdocs_config()["nav"], ROOT / "docs"):
         if entry.doc != COMPLETE:
             titles.append(entry.title)
         titles += [p.title for child in entry.children for p in child.pages() if p.doc != COMPLETE]
-    return titles
+    return [typeset(title) for title in titles]
 
 
 def test_pdf_holds_every_navigation_title_in_order(pdf_text: tuple[str, int]) -> None:

@@ -184,4 +184,5 @@ def test_the_pass_keeps_inline_scripts_and_markup(tmp_path: Path) -> None:
 
 def test_the_build_sets_typography(site_dir: Path) -> None:
     home = (site_dir / "index.html").read_text(encoding="utf-8")
-    assert f"s’y mettre{NARROW}?" in home
+    # Component HTML, which no Markdown pass sees, gets it too.
+    assert f"du défi</span>{NARROW}?" in home

@@ -13,8 +13,9 @@ export PYTHONDONTWRITEBYTECODE := 1
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.site: requirements.lock | $(BIN)/python
+$(VENV)/.site: requirements.lock pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 $(VENV)/.dev: requirements-dev.lock $(VENV)/.site
@@ -28,9 +29,9 @@ node_modules/.package-lock.json: package.json package-lock.json
 bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund --loglevel=error
 
-## serve: the guide on http://127.0.0.1:8000, reloaded as docs/, data/, macros/ or overrides/ change
+## serve: the guide on http://127.0.0.1:8000, reloaded as docs/, data/, guide_perennisation/ or overrides/ change
 serve: $(VENV)/.site
-	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch macros --watch overrides
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch guide_perennisation --watch overrides
 
 ## build: the site in site/, strict (any warning fails)
 build: $(VENV)/.site
@@ -38,11 +39,11 @@ build: $(VENV)/.site
 
 ## check-data: validate data/ and the pages' references to it, without building
 check-data: $(VENV)/.site
-	@$(BIN)/python -m macros.check
+	@$(BIN)/python -m guide_perennisation.check
 
 ## check-publication: fail while a value of mkdocs.yml's extra.publication is still a placeholder (one line per value)
 check-publication: $(VENV)/.site
-	@$(BIN)/python -m macros.check_publication
+	@$(BIN)/python -m guide_perennisation.check_publication
 
 ## lint: the pre-commit hooks (ruff, YAML syntax, data, schemas, whitespace) on every tracked file
 lint: $(VENV)/.dev
@@ -50,11 +51,11 @@ lint: $(VENV)/.dev
 
 ## schemas: regenerate schemas/*.schema.json from the pydantic models
 schemas: $(VENV)/.site
-	@$(BIN)/python -m macros.schemas
+	@$(BIN)/python -m guide_perennisation.schemas
 
 ## stale: list the facts whose « vérifié le » date is more than 12 months old
 stale: $(VENV)/.site
-	@$(BIN)/python -m macros.stale
+	@$(BIN)/python -m guide_perennisation.stale
 
 ## browser: find Debian Chromium, poppler-utils and LibreOffice, or install them when root
 browser:

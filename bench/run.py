@@ -110,7 +110,7 @@ LOAD_ONCE = """
 import sys, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
-from macros.guide import load_guide
+from guide_perennisation.guide import load_guide
 start = time.perf_counter()
 guide = load_guide(Path(sys.argv[1]))
 print(time.perf_counter() - start)
@@ -144,7 +144,7 @@ import mkdocs.commands.build, material.plugins.search.plugin, markdown
 start = time.perf_counter()
 import mkdocs_macros.plugin
 middle = time.perf_counter()
-import macros
+import guide_perennisation.adapters.mkdocs_macros
 print(middle - start, time.perf_counter() - middle)
 """
 
@@ -408,7 +408,7 @@ def report(builds: dict, scaling: list[dict], weight: dict, assets: dict[str, in
         f"Chargement et validation des données (`load_guide`, processus neuf) : {builds['load'] * 1000:.0f} ms, "
         f"soit **{load_share:.1%}** de la construction.",
         f"Avant la première page, importer le greffon mkdocs-macros coûte {builds['imports'][0] * 1000:.0f} ms, "
-        f"et le paquet `macros` du projet (modèles pydantic, gabarits) {builds['imports'][1] * 1000:.0f} ms.",
+        f"et le paquet `guide_perennisation` du projet (modèles pydantic, gabarits) {builds['imports'][1] * 1000:.0f} ms.",
         "## Montée en charge (données synthétiques)",
         table(
             ["Données", "Éléments", "Chargement", "Par élément", "Construction"],

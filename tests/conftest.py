@@ -53,7 +53,7 @@ SITE_PATH = urlsplit(mkdocs_config()["site_url"]).path
 
 def copy_project(destination: Path) -> Path:
     """What a build reads, copied without .git: a project with no history."""
-    for name in ("data", "docs", "macros", "overrides"):
+    for name in ("data", "docs", "guide_perennisation", "overrides"):
         shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy2(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
     return destination

@@ -53,7 +53,7 @@ def test_a_page_without_components_loads_only_the_site_wide_files(site_dir: Path
 
 def test_component_files_are_named_after_their_module() -> None:
     """app.js finds a module's script by its name: components/<name>.js."""
-    templates = ROOT / "macros" / "templates"
+    templates = ROOT / "guide_perennisation" / "templates"
     modules = {m for t in templates.glob("*.html") for m in MODULE.findall(t.read_text(encoding="utf-8"))}
     assert modules, "no data-app-module in the templates"
     assert [m for m in modules if not (COMPONENTS / f"{m}.js").exists()] == []

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.complete_guide import Chapter, _drop_repeats, _Relocator, outline
-from macros.links import Links, page_url
-from macros.nav import NavEntry, read_nav
-from macros.typography import typeset
+from guide_perennisation.complete_guide import Chapter, _drop_repeats, _Relocator, outline
+from guide_perennisation.links import Links, page_url
+from guide_perennisation.nav import NavEntry, read_nav
+from guide_perennisation.typography import typeset
 
 from .conftest import ROOT, mkdocs_config
 

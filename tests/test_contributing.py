@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.guide import load_guide
-from macros.loader import DataErrors
+from guide_perennisation.guide import load_guide
+from guide_perennisation.loader import DataErrors
 
 from .conftest import ROOT, build_site, copy_project
 

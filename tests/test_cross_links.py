@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from macros.guide import load_guide
+from guide_perennisation.guide import load_guide
 
 from .conftest import ROOT, site_pages
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.guide import load_guide
-from macros.loader import DataErrors
+from guide_perennisation.guide import load_guide
+from guide_perennisation.loader import DataErrors
 
 from .conftest import ROOT, build_site
 
@@ -190,11 +190,11 @@ def test_several_problems_are_all_reported(project: Path) -> None:
 
 
 def test_check_data_command_prints_one_line_per_problem(project: Path) -> None:
-    shutil.copytree(ROOT / "macros", project / "macros")
+    shutil.copytree(ROOT / "guide_perennisation", project / "guide_perennisation")
     path = project / "data/examples.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("  year: 2021\n", "  yaer: 2021\n", 1), encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "macros.check"], cwd=project, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "guide_perennisation.check"], cwd=project, capture_output=True, text=True, check=False
     )
     assert result.returncode == 1
     assert (

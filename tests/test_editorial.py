@@ -9,7 +9,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from macros.guide import load_guide
+from guide_perennisation.guide import load_guide
 
 from .conftest import ROOT, site_pages
 

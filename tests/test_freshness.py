@@ -9,9 +9,9 @@ import sys
 
 import pytest
 
-from macros.base import Record
-from macros.freshness import build_reference, facts, months_before, stale_before
-from macros.guide import Guide, load_guide
+from guide_perennisation.base import Record
+from guide_perennisation.freshness import build_reference, facts, months_before, stale_before
+from guide_perennisation.guide import Guide, load_guide
 
 from .conftest import ROOT
 
@@ -89,7 +89,7 @@ def test_dated_records_nested_in_any_collection_are_found() -> None:
 def _stale(day: dt.date) -> subprocess.CompletedProcess[str]:
     epoch = int(dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC).timestamp())
     return subprocess.run(
-        [sys.executable, "-m", "macros.stale"],
+        [sys.executable, "-m", "guide_perennisation.stale"],
         cwd=ROOT,
         env={**os.environ, "SOURCE_DATE_EPOCH": str(epoch)},
         capture_output=True,

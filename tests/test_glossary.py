@@ -7,7 +7,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from macros.guide import load_guide
+from guide_perennisation.guide import load_guide
 
 from .conftest import ROOT, site_pages
 from .test_site import parse

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.guide import load_guide
-from macros.note import ROW_KINDS, SCENARIO_PARTS, NoteTemplate, plain
-from macros.note_files import ZIP_EPOCH, blank_files, file_path, stamp
+from guide_perennisation.guide import load_guide
+from guide_perennisation.note import ROW_KINDS, SCENARIO_PARTS, NoteTemplate, plain
+from guide_perennisation.note_files import ZIP_EPOCH, blank_files, file_path, stamp
 from tests.conftest import ROOT, build_site, copy_project
 from tests.office import headings, libreoffice_text, odf_parts, words
 

@@ -17,8 +17,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from macros.history import _MARK, _parse, read_history
-from macros.page_info import REPORT_FORM, mail_url, report_url
+from guide_perennisation.history import _MARK, _parse, read_history
+from guide_perennisation.page_info import REPORT_FORM, mail_url, report_url
 
 from .conftest import ROOT, build_site, copy_project, mkdocs_config, site_pages
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.publication import KEYS, MISSING, Publication, data_edit_base, missing_lines
+from guide_perennisation.publication import KEYS, MISSING, Publication, data_edit_base, missing_lines
 
 from .conftest import ROOT, build_site, copy_project, mkdocs_config
 
@@ -35,7 +35,7 @@ def filled_config(text: str) -> str:
 
 
 def check(config_file: Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "macros.check_publication", "-f", str(config_file)]
+    command = [sys.executable, "-m", "guide_perennisation.check_publication", "-f", str(config_file)]
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
 
 

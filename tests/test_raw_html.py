@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from macros.raw_html import CLOSE, OPEN, RawHtmlExtension, framed
+from guide_perennisation.raw_html import CLOSE, OPEN, RawHtmlExtension, framed
 
 EXTENSIONS = ["abbr", "attr_list", "tables", "toc", "pymdownx.superfences"]
 

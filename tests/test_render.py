@@ -7,14 +7,14 @@ from html.parser import HTMLParser
 
 import pytest
 
-from macros.checklist import Checklist, checklist
-from macros.example import Example, example_cards
-from macros.guide import Guide, UnknownRecord
-from macros.links import Links, page_url
-from macros.render import Context, md_inline
-from macros.scenario import ROWS, Scenario, scenario_table, scenarios
-from macros.source import Source
-from macros.trajectory import Trajectory
+from guide_perennisation.checklist import Checklist, checklist
+from guide_perennisation.example import Example, example_cards
+from guide_perennisation.guide import Guide, UnknownRecord
+from guide_perennisation.links import Links, page_url
+from guide_perennisation.render import Context, md_inline
+from guide_perennisation.scenario import ROWS, Scenario, scenario_table, scenarios
+from guide_perennisation.source import Source
+from guide_perennisation.trajectory import Trajectory
 
 EDIT = "https://forge.example/edit/main/"
 

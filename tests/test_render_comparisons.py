@@ -7,13 +7,13 @@ from collections import Counter
 
 import pytest
 
-from macros.criterion import Criterion
-from macros.example import Example, example_cards
-from macros.links import Links
-from macros.render import Context
-from macros.scenario import scenarios
-from macros.structure_grid import CANDIDATES, structure_grid
-from macros.trajectory import trajectories
+from guide_perennisation.criterion import Criterion
+from guide_perennisation.example import Example, example_cards
+from guide_perennisation.links import Links
+from guide_perennisation.render import Context
+from guide_perennisation.scenario import scenarios
+from guide_perennisation.structure_grid import CANDIDATES, structure_grid
+from guide_perennisation.trajectory import trajectories
 
 from .test_render import EDIT, Tree, make_guide
 

@@ -9,11 +9,11 @@ import re
 
 import pytest
 
-from macros.guide import UnknownRecord, load_guide
-from macros.links import Links
-from macros.note import ROW_KINDS, SCENARIO_PARTS, plain
-from macros.note_builder import note_builder
-from macros.render import Context
+from guide_perennisation.guide import UnknownRecord, load_guide
+from guide_perennisation.links import Links
+from guide_perennisation.note import ROW_KINDS, SCENARIO_PARTS, plain
+from guide_perennisation.note_builder import note_builder
+from guide_perennisation.render import Context
 from tests.conftest import ROOT
 from tests.test_render import Tree
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from macros.figures import KIND_LABELS, figures
-from macros.guide import load_guide
-from macros.links import Links
-from macros.loader import DataErrors
-from macros.render import Context
-from macros.scenario import MAX_WORDS
+from guide_perennisation.figures import KIND_LABELS, figures
+from guide_perennisation.guide import load_guide
+from guide_perennisation.links import Links
+from guide_perennisation.loader import DataErrors
+from guide_perennisation.render import Context
+from guide_perennisation.scenario import MAX_WORDS
 
 from .conftest import ROOT
 from .test_render import EDIT, Tree

@@ -6,8 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
-from macros.guide import COLLECTIONS
-from macros.schemas import expected_files, schema_path, stale_files, write
+from guide_perennisation.guide import COLLECTIONS
+from guide_perennisation.schemas import expected_files, schema_path, stale_files, write
 
 from .conftest import ROOT
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from macros.slim import SUFFIXES, strip_comments
+from guide_perennisation.slim import SUFFIXES, strip_comments
 
 from .conftest import ROOT
 

@@ -12,11 +12,11 @@ import yaml
 from lxml import html
 from pydantic import ValidationError
 
-from macros.example import Example, example_cards
-from macros.guide import Guide, load_guide
-from macros.links import Links
-from macros.render import Context
-from macros.source import CitedDocument, Source, sources
+from guide_perennisation.example import Example, example_cards
+from guide_perennisation.guide import Guide, load_guide
+from guide_perennisation.links import Links
+from guide_perennisation.render import Context
+from guide_perennisation.source import CitedDocument, Source, sources
 
 from .conftest import ROOT
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.guide import load_guide
-from macros.step_by_step import month_label, positions, timing_label
+from guide_perennisation.guide import load_guide
+from guide_perennisation.step_by_step import month_label, positions, timing_label
 
 from .conftest import ROOT
 from .test_data_errors import errors_after, project  # noqa: F401 (fixture)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from macros.guide import load_guide
-from macros.terms import PreferredTerm
+from guide_perennisation.guide import load_guide
+from guide_perennisation.terms import PreferredTerm
 
 from .conftest import ROOT, site_pages
 from .test_site import normalise

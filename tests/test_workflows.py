@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.page_info import REPORT_FORM, REPORT_PAGE_FIELD
+from guide_perennisation.page_info import REPORT_FORM, REPORT_PAGE_FIELD
 
 from .conftest import ROOT
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 from playwright.sync_api import Page
 
-from macros.render import fr_date, md_inline
+from guide_perennisation.render import fr_date, md_inline
 from tests.conftest import mkdocs_config
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
-from macros.guide import load_guide
-from macros.note import NoteTemplate
+from guide_perennisation.guide import load_guide
+from guide_perennisation.note import NoteTemplate
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = {"note-dinum": "outils/note-dinum/", "note-strategique-eig": "defis-eig/note-strategique/"}

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from macros.guide import load_guide
-from macros.scenario import ROWS
+from guide_perennisation.guide import load_guide
+from guide_perennisation.scenario import ROWS
 
 from .conftest import ROOT, axe_violations, format_violations
 

@@ -8,9 +8,9 @@ import subprocess
 import pytest
 from playwright.sync_api import Page, expect
 
-from macros.links import page_url
-from macros.nav import read_nav
-from macros.typography import typeset
+from guide_perennisation.links import page_url
+from guide_perennisation.nav import read_nav
+from guide_perennisation.typography import typeset
 
 from ..conftest import mkdocs_config
 from .conftest import ROOT, axe_violations, format_violations

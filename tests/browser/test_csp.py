@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.csp import content_security_policy, inline_scripts, script_hash
+from guide_perennisation.csp import content_security_policy, inline_scripts, script_hash
 
 from ..conftest import site_pages
 from .audit import interact

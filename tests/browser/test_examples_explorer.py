@@ -7,8 +7,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from macros.example import STATUS_HEADINGS
-from macros.guide import load_guide
+from guide_perennisation.example import STATUS_HEADINGS
+from guide_perennisation.guide import load_guide
 
 from .conftest import ROOT
 

@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from macros.note import plain
-from macros.render import fr_date
+from guide_perennisation.note import plain
+from guide_perennisation.render import fr_date
 from tests.office import headings, libreoffice_text, odf_parts, words
 
 from .checklists import BLOCK_STORAGE, FILL_QUOTA, NO_PRINT_DIALOG, pdf_pages

@@ -13,8 +13,8 @@ import icalendar
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from macros.guide import load_guide
-from macros.step_by_step import month_label
+from guide_perennisation.guide import load_guide
+from guide_perennisation.step_by_step import month_label
 
 from .conftest import ROOT, SCHEMES, WIDTHS, axe_violations, browsing, format_violations
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from macros.guide import load_guide
-from macros.links import page_url
+from guide_perennisation.guide import load_guide
+from guide_perennisation.links import page_url
 
 from .conftest import ROOT, SCHEMES, WIDTHS, axe_violations, browsing, format_violations
 

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from macros.guide import load_guide
+from guide_perennisation.guide import load_guide
 from tests.conftest import build_site, serve
 
 from .conftest import ROOT
@@ -151,7 +151,7 @@ def test_state_survives_a_reload_and_instant_navigation(context: BrowserContext,
 
 
 def copy_project(destination: Path) -> Path:
-    for folder in ("data", "docs", "macros", "overrides"):
+    for folder in ("data", "docs", "guide_perennisation", "overrides"):
         shutil.copytree(ROOT / folder, destination / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
     return destination

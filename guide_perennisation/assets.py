@@ -1,7 +1,7 @@
 """The styles and scripts a page loads: those of the components it shows.
 
 A component's files are found by its name alone: the `checklist` component
-(macros/templates/checklist.html) brings docs/assets/components/checklist.css
+(guide_perennisation/templates/checklist.html) brings docs/assets/components/checklist.css
 and checklist.js when they exist. Pages without components load only the
 site-wide files listed in mkdocs.yml, which keeps every page light.
 """

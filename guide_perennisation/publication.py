@@ -4,7 +4,7 @@ They live once, in mkdocs.yml under `extra.publication`. A value that is
 empty, or whose key is listed under `placeholders`, is not the real one yet:
 the build says so on stderr (and still builds, so that contributors can work),
 the « Mentions légales » page shows « à compléter avant publication », and
-`make check-publication` (macros/check_publication.py), run by the
+`make check-publication` (guide_perennisation/check_publication.py), run by the
 publishing workflow, exits 1 so that nothing is deployed.
 """
 

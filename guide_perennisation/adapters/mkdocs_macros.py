@@ -12,35 +12,35 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from .assets import AssetFinder
-from .checklist import all_checklists, checklist
-from .complete_guide import complete_guide, markdown_converter
-from .criterion import criteria
-from .csp import content_security_policy, inline_scripts
-from .example import example_cards
-from .figures import figures
-from .freshness import build_reference, facts, source_date_epoch, stale_before
-from .glossary import abbreviations, glossary
-from .guide import UnknownRecord, load_guide
-from .history import read_history
-from .links import Links
-from .loader import DataErrors
-from .nav import read_nav
-from .note_builder import note_builder
-from .note_files import write_blank_files
-from .page_info import page_info
-from .publication import Publication, data_edit_base, missing_lines
-from .raw_html import RawHtmlExtension, framed
-from .render import Context
-from .scenario import scenario_table, scenarios
-from .site_map import site_map
-from .slim import slim_assets
-from .source import sources
-from .step_by_step import plan, step_box, step_by_step
-from .structure_grid import structure_grid
-from .success_factor import success_factors
-from .trajectory import trajectories
-from .typography import set_typography
+from guide_perennisation.assets import AssetFinder
+from guide_perennisation.checklist import all_checklists, checklist
+from guide_perennisation.complete_guide import complete_guide, markdown_converter
+from guide_perennisation.criterion import criteria
+from guide_perennisation.csp import content_security_policy, inline_scripts
+from guide_perennisation.example import example_cards
+from guide_perennisation.figures import figures
+from guide_perennisation.freshness import build_reference, facts, source_date_epoch, stale_before
+from guide_perennisation.glossary import abbreviations, glossary
+from guide_perennisation.guide import UnknownRecord, load_guide
+from guide_perennisation.history import read_history
+from guide_perennisation.links import Links
+from guide_perennisation.loader import DataErrors
+from guide_perennisation.nav import read_nav
+from guide_perennisation.note_builder import note_builder
+from guide_perennisation.note_files import write_blank_files
+from guide_perennisation.page_info import page_info
+from guide_perennisation.publication import Publication, data_edit_base, missing_lines
+from guide_perennisation.raw_html import RawHtmlExtension, framed
+from guide_perennisation.render import Context
+from guide_perennisation.scenario import scenario_table, scenarios
+from guide_perennisation.site_map import site_map
+from guide_perennisation.slim import slim_assets
+from guide_perennisation.source import sources
+from guide_perennisation.step_by_step import plan, step_box, step_by_step
+from guide_perennisation.structure_grid import structure_grid
+from guide_perennisation.success_factor import success_factors
+from guide_perennisation.trajectory import trajectories
+from guide_perennisation.typography import set_typography
 
 COMPONENTS = [
     all_checklists,

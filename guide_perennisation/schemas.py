@@ -5,8 +5,8 @@ top of each data file read these schemas to complete field names and underline
 mistakes while typing. The models stay the single source of truth: `make
 schemas` rewrites the files, and a test fails when they are out of date.
 
-Usage: `python -m macros.schemas [root]` writes `schemas/`;
-`python -m macros.schemas --check [root]` only reports stale files.
+Usage: `python -m guide_perennisation.schemas [root]` writes `schemas/`;
+`python -m guide_perennisation.schemas --check [root]` only reports stale files.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def schema(collection: str) -> dict[str, Any]:
         "$schema": DIALECT,
         "title": f"data/{collection}.yml",
         "description": (
-            f"Généré depuis le modèle {COLLECTIONS[collection].__name__} (macros/) par `make schemas` ; "
+            f"Généré depuis le modèle {COLLECTIONS[collection].__name__} (guide_perennisation/) par `make schemas` ; "
             "ne pas modifier à la main."
         ),
         **generated,

@@ -1,0 +1,1 @@
+"""One module per site engine: the only code that touches an engine's API."""

@@ -1,5 +1,6 @@
 """`make check-publication`: fails while a value of mkdocs.yml's
-`extra.publication` still stands in for the real one, one line per value.
+`extra.publication` still stands in for the real one, or a source's address
+is still to be confirmed (data/sources.yml), one line per value.
 
 The publishing workflow runs it before building: a site that names no
 publication director, no host or a mailbox that never delivers is not deployed.
@@ -13,7 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from .publication import Publication, missing_lines
+from .check import load_or_report
+from .publication import Publication, missing_lines, unconfirmed_addresses
 
 
 class _Loader(yaml.SafeLoader):
@@ -25,12 +27,18 @@ _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m guide_perennisation.check_publication", description="Les valeurs à fournir avant de publier le guide."
+        prog="python -m guide_perennisation.check_publication",
+        description="Les valeurs à fournir avant de publier le guide.",
     )
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
+    parser.add_argument("--root", type=Path, default=Path(), help="dossier du projet (celui de data/)")
     args = parser.parse_args(argv)
     config = yaml.load(args.config_file.read_text(encoding="utf-8"), Loader=_Loader)
     lines = missing_lines(Publication.from_extra(config.get("extra") or {}), args.config_file)
+    guide = load_or_report(args.root)
+    if guide is None:
+        return 1
+    lines += unconfirmed_addresses(guide)
     for line in lines:
         print(line, file=sys.stderr)
     if lines:

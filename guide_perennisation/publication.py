@@ -84,3 +84,15 @@ def missing_lines(publication: Publication, config_file: Path) -> list[str]:
             todo = MISSING
         out.append(f"{config_file.name}:{line}: {section}.{key} : {todo} — {KEYS[key]}")
     return out
+
+
+def unconfirmed_addresses(guide: Any) -> list[str]:
+    """One line per source, or document a source cites, whose web address is
+    still « à confirmer »: a published guide sends no reader to a guess."""
+    out = []
+    for source in guide.all("sources"):
+        line = guide.lines[("sources", source.id)]
+        for item in (source, *source.cited):
+            if item.url_status == "a-confirmer":
+                out.append(f"{guide.files['sources']}:{line}: adresse à confirmer — « {item.title} » ({source.id})")
+    return out

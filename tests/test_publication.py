@@ -4,6 +4,7 @@ in mkdocs.yml, announced by the build, refused by the publishing workflow."""
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -34,8 +35,20 @@ def filled_config(text: str) -> str:
     return text
 
 
-def check(config_file: Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "guide_perennisation.check_publication", "-f", str(config_file)]
+# The source addresses still to confirm in data/sources.yml.
+UNCONFIRMED = ["Signaux Faibles, récit d’un passage à l’échelle réussi"]
+
+
+def check(config_file: Path, root: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    command = [
+        sys.executable,
+        "-m",
+        "guide_perennisation.check_publication",
+        "-f",
+        str(config_file),
+        "--root",
+        str(root),
+    ]
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
 
 
@@ -65,20 +78,35 @@ def test_the_check_lists_each_missing_value_with_its_line_and_fails() -> None:
     result = check(ROOT / "mkdocs.yml")
     assert result.returncode == 1
     lines = result.stderr.splitlines()
-    assert len(lines) == len(PENDING) + 1
+    assert len(lines) == len(PENDING) + len(UNCONFIRMED) + 1
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
     for key, line in zip(PENDING, lines, strict=False):
         match = re.match(rf"mkdocs\.yml:(\d+): extra\.publication\.{key} : ", line)
         assert match, line
         assert text[int(match[1]) - 1].strip().startswith(f"{key}:"), line
     assert "placeholders" in lines[0] and MISSING in lines[3]
-    assert lines[-1] == f"{len(PENDING)} valeur(s) à fournir : le site n’est pas publié."
+    sources = (ROOT / "data/sources.yml").read_text(encoding="utf-8").splitlines()
+    for title, line in zip(UNCONFIRMED, lines[len(PENDING) :], strict=False):
+        match = re.match(r"data/sources\.yml:(\d+): adresse à confirmer — « (.+?) »", line)
+        assert match and title in match[2], line
+        assert sources[int(match[1]) - 1].startswith("- id: "), line
+    total = len(PENDING) + len(UNCONFIRMED)
+    assert lines[-1] == f"{total} valeur(s) à fournir : le site n’est pas publié."
 
 
-def test_the_check_passes_once_every_value_is_set(tmp_path: Path) -> None:
+def test_the_check_passes_once_every_value_is_set_and_every_address_confirmed(tmp_path: Path) -> None:
     config = tmp_path / "mkdocs.yml"
     config.write_text(filled_config((ROOT / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8")
-    result = check(config)
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    sources = tmp_path / "data/sources.yml"
+    text = sources.read_text(encoding="utf-8")
+    confirmed = "url: https://example.org/billet\n      url_status: confirmee\n      confirmed_from: Vérifié en ligne."
+    assert text.count("url_status: a-confirmer") == len(UNCONFIRMED)
+    alone = check(config, tmp_path)
+    assert alone.returncode == 1, "the values alone are not enough"
+    assert alone.stderr.count("adresse à confirmer") == len(UNCONFIRMED)
+    sources.write_text(text.replace("url_status: a-confirmer", confirmed), encoding="utf-8")
+    result = check(config, tmp_path)
     assert (result.returncode, result.stderr) == (0, "")
 
 

@@ -29,7 +29,7 @@ from guide_perennisation.nav import read_nav
 from guide_perennisation.note_builder import note_builder
 from guide_perennisation.note_files import write_blank_files
 from guide_perennisation.page_info import page_info
-from guide_perennisation.publication import Publication, data_edit_base, missing_lines
+from guide_perennisation.publication import Publication, data_edit_base, missing_lines, unconfirmed_addresses
 from guide_perennisation.raw_html import RawHtmlExtension, framed
 from guide_perennisation.render import Context
 from guide_perennisation.scenario import scenario_table, scenarios
@@ -104,7 +104,7 @@ def define_env(env: Any) -> None:
     publication = Publication.from_extra(env.conf["extra"])
     # Plain lines, outside MkDocs' logger: `--strict` would fail the build on
     # a warning, and contributors build before these values exist.
-    for line in missing_lines(publication, Path(env.conf.config_file_path)):
+    for line in missing_lines(publication, Path(env.conf.config_file_path)) + unconfirmed_addresses(guide):
         print(line, file=sys.stderr)
     edit_base = data_edit_base(env.conf["edit_uri"], docs_path)
     history = read_history(root)

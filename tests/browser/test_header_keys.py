@@ -50,12 +50,14 @@ def test_menu_button_opens_the_drawer_and_escape_closes_it(browser: Browser, bas
         expect(page.locator(MENU)).to_have_attribute("aria-expanded", "true")
         assert focused_in(page, DRAWER), "le focus n'entre pas dans le menu ouvert"
         expect(links.first).to_be_visible()
-        # The next Tabs walk the drawer's links, each one visibly focused.
+        # The next Tabs walk the drawer's links and buttons, each one visibly
+        # focused, each one a new stop (a section and its back button may
+        # share a text, not an element).
         reached = set()
         for _ in range(6):
             page.keyboard.press("Tab")
             assert page.evaluate(FOCUS_JS, {"within": DRAWER}) == []
-            reached.add(page.evaluate("document.activeElement.textContent.trim()"))
+            reached.add(page.evaluate("document.activeElement.outerHTML"))
         assert len(reached) == 6
 
         page.keyboard.press("Escape")
@@ -122,3 +124,30 @@ def test_wide_screens_keep_materials_header(browser: Browser, base_url: str) -> 
         expect(page.locator(MENU)).to_be_hidden()
         expect(page.locator(SEARCH)).to_be_hidden()
         expect(page.locator(f"{DRAWER} a.md-nav__link").first).to_be_visible()
+
+
+def test_drawer_sections_open_and_close_from_the_keyboard(browser: Browser, base_url: str) -> None:
+    """The drawer's panels: a section button opens its panel and says so, the
+    focus moves into it, and its back button returns to the section."""
+    with browsing(browser, width=320) as page:
+        open_drawer(page, base_url)  # a page of « Comprendre »: that panel is open
+        section = page.locator(f"{DRAWER} button.app-nav-keys[aria-expanded]", has_text="Comprendre")
+        back = page.get_by_role("button", name="Retour au menu (quitter « Comprendre »)")
+        expect(section).to_have_attribute("aria-expanded", "true")
+        tab_to(page, f"{DRAWER} button.app-nav-keys:not([aria-expanded])")
+        expect(back).to_be_focused()
+        page.keyboard.press("Enter")
+        expect(section).to_have_attribute("aria-expanded", "false")
+        expect(section).to_be_focused()
+        assert page.evaluate(FOCUS_JS, {"within": DRAWER}) == []
+
+        other = page.locator(f"{DRAWER} button.app-nav-keys[aria-expanded]", has_text="Préparer")
+        other.focus()
+        page.keyboard.press("Space")
+        expect(other).to_have_attribute("aria-expanded", "true")
+        expect(page.get_by_role("button", name="Retour au menu (quitter « Préparer »)")).to_be_focused()
+        # The panel's links come next, by Tab.
+        page.keyboard.press("Tab")
+        expect(page.locator(f"{DRAWER} a.md-nav__link[href$='/preparer/trois-questions/']")).to_be_focused()
+        # No label is left for the mouse alone.
+        assert page.locator(f"{DRAWER} label.app-nav-keys__label:visible").count() == 0

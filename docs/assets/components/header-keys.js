@@ -48,6 +48,42 @@
     }
     const search = header.querySelector('label.md-header__button[for="__search"]')
     if (search) twin(search, { "aria-haspopup": "dialog" })
+    if (sidebar()) navTwins(sidebar())
+  }
+
+  // Inside the drawer, on small screens, each section opens as a panel of
+  // its own through a <label> (mouse only), and each panel's title goes
+  // back. They get button twins too: a section button says whether its panel
+  // is open, and the focus follows the reader into a panel and back out.
+  const navTwins = (nav) => {
+    for (const label of nav.querySelectorAll("label.md-nav__link[for], label.md-nav__title[for]")) {
+      const toggle = document.getElementById(label.htmlFor)
+      if (!toggle || label.htmlFor === "__drawer") continue
+      const back = label.classList.contains("md-nav__title")
+      const button = document.createElement("button")
+      button.type = "button"
+      button.className = `${label.className} app-nav-keys`
+      button.dataset.appToggle = label.htmlFor
+      button.append(...[...label.childNodes].map((node) => node.cloneNode(true)))
+      if (back) {
+        const name = label.textContent.trim()
+        button.setAttribute("aria-label", `Retour au menu (quitter « ${name} »)`)
+      } else {
+        button.setAttribute("aria-expanded", toggle.checked)
+        toggle.addEventListener("change", () => button.setAttribute("aria-expanded", toggle.checked))
+      }
+      button.addEventListener("click", () => {
+        label.click()
+        const item = toggle.closest(".md-nav__item")
+        const target = back
+          ? item?.querySelector(`:scope > .app-nav-keys[data-app-toggle="${toggle.id}"]`)
+          : item?.querySelector(`:scope > nav .app-nav-keys[data-app-toggle="${toggle.id}"]`)
+        // After the panel's slide, or the focus would land on a moving target.
+        if (target) setTimeout(() => target.focus(), 0)
+      })
+      label.classList.add("app-nav-keys__label")
+      label.after(button)
+    }
   }
 
   // Escape closes the drawer and gives the focus back to the menu button.

@@ -15,6 +15,8 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from .abbreviations import expand_abbreviations
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 _CODE = re.compile(r"`([^`]+)`")
@@ -129,7 +131,7 @@ class Context:
         source = self.guide.files[collection]
         self.shown.add(source)
         self.components.add(component)
-        return block(
+        html = block(
             component,
             source=source,
             edit_base=self.edit_base,
@@ -138,3 +140,7 @@ class Context:
             is_stale=self.is_stale,
             **context,
         )
+        # The glossary's abbreviations, expanded here as Markdown expands them in page text.
+        terms = self.guide.records.get("glossary", {}).values()
+        expansions = {t.term: t.expansion for t in terms if t.expansion}
+        return expand_abbreviations(html, expansions)

@@ -28,7 +28,10 @@
   const modules = new Map()
   const loads = new Map()
   const components = new URL("components/", document.currentScript.src).href
-  let emission = new AbortController()
+  // The current page's controller, from the first emission on: Material
+  // emits at DOMContentLoaded, after the page's deferred scripts have
+  // registered their components, which then wait for it.
+  let emission = null
 
   /* Settles when the script has run, or rejects when it could not be
    * fetched; a failure is forgotten, so that a later load() tries again. */
@@ -63,6 +66,7 @@
   }
 
   const mount = () => {
+    if (!emission) return
     const { signal } = emission
     for (const element of document.querySelectorAll("[data-app-module]")) {
       const name = element.dataset.appModule
@@ -83,7 +87,7 @@
   }
 
   const remount = () => {
-    emission.abort()
+    emission?.abort()
     emission = new AbortController()
     mount()
   }
@@ -120,5 +124,5 @@
   )
 
   if (typeof document$ !== "undefined") document$.subscribe(remount)
-  else document.addEventListener("DOMContentLoaded", mount)
+  else document.addEventListener("DOMContentLoaded", remount)
 })()

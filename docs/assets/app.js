@@ -28,10 +28,12 @@
   const modules = new Map()
   const loads = new Map()
   const components = new URL("components/", document.currentScript.src).href
-  // The current page's controller, from the first emission on: Material
-  // emits at DOMContentLoaded, after the page's deferred scripts have
-  // registered their components, which then wait for it.
-  let emission = null
+  // The current page's controller. The page's deferred scripts mount their
+  // components as they register, before Material's first emission (at
+  // DOMContentLoaded; never on a file:// page), which is the same page: only
+  // the emissions after it bring a new one.
+  let emission = new AbortController()
+  let first = true
 
   /* Settles when the script has run, or rejects when it could not be
    * fetched; a failure is forgotten, so that a later load() tries again. */
@@ -66,7 +68,6 @@
   }
 
   const mount = () => {
-    if (!emission) return
     const { signal } = emission
     for (const element of document.querySelectorAll("[data-app-module]")) {
       const name = element.dataset.appModule
@@ -87,8 +88,11 @@
   }
 
   const remount = () => {
-    emission?.abort()
-    emission = new AbortController()
+    if (!first) {
+      emission.abort()
+      emission = new AbortController()
+    }
+    first = false
     mount()
   }
 
@@ -124,5 +128,5 @@
   )
 
   if (typeof document$ !== "undefined") document$.subscribe(remount)
-  else document.addEventListener("DOMContentLoaded", remount)
+  else document.addEventListener("DOMContentLoaded", mount)
 })()

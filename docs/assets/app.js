@@ -2,55 +2,98 @@
  * function under its name; elements carry data-app-module="name".
  *
  * Material emits document$ on the first load and after every instant
- * navigation: modules are mounted on each emission, once per element.
+ * navigation (a jump to a fragment included): it then replaces the page's
+ * content, and modules are mounted on each emission, once per element.
+ *
+ * Instant navigation never unloads the page, so a listener a component
+ * leaves on window, on document or in app.store would outlive its page.
+ * Each emission has its own AbortController, aborted at the next one: init
+ * gets its signal, `init(element, { signal })`, and hands it to every such
+ * listener (`addEventListener(type, listener, { signal })`,
+ * `app.store.onUnavailable(listener, { signal })`, `slot.watch(callback,
+ * { signal })`). Listeners on the component's own elements need none: they
+ * go with the elements. An element that outlives the emission (the header,
+ * which instant navigation keeps) is mounted once, so its component must not
+ * hand this signal to anything.
  *
  * A page's HTML loads the scripts of the components it shows, and no others.
  * After an instant navigation the new page's scripts are not run, so the
  * missing ones are loaded here; app.load() also fetches a script that only
- * an action needs (the .odt export), when the reader asks for it. */
+ * an action needs (the .odt export), when the reader asks for it.
+ *
+ * Errors are logged with the prefix « app: », which the browser tests watch:
+ * a broken component fails them. */
 (() => {
   "use strict"
   const modules = new Map()
   const loads = new Map()
-  const base = new URL(".", document.currentScript.src)
+  const components = new URL("components/", document.currentScript.src).href
+  // The current page's controller. The page's deferred scripts mount their
+  // components as they register, before Material's first emission (at
+  // DOMContentLoaded; never on a file:// page), which is the same page: only
+  // the emissions after it bring a new one.
+  let emission = new AbortController()
+  let first = true
+
+  /* Settles when the script has run, or rejects when it could not be
+   * fetched; a failure is forgotten, so that a later load() tries again. */
+  const track = script => {
+    const promise = new Promise((resolve, reject) => {
+      script.addEventListener("load", () => resolve(), { once: true })
+      script.addEventListener("error", () => reject(new Error(`app: ${script.src} non chargé`)), { once: true })
+    }).catch(error => {
+      loads.delete(script.src)
+      script.remove()
+      throw error
+    })
+    loads.set(script.src, promise)
+    return promise
+  }
+
+  // The page's own component scripts come after this one, deferred: none
+  // has run yet, so their load or error event is still to come. A failure
+  // is reported by load(), which mount() calls for a missing module.
+  for (const script of document.scripts) {
+    if (script.src.startsWith(components)) track(script).catch(() => {})
+  }
 
   const load = name => {
-    const src = new URL(`components/${name}.js`, base).href
-    if (!loads.has(src)) {
-      const present = [...document.scripts].some(script => script.src === src)
-      loads.set(
-        src,
-        present
-          ? Promise.resolve()
-          : new Promise((resolve, reject) => {
-              const script = document.createElement("script")
-              script.src = src
-              script.onload = resolve
-              script.onerror = () => reject(new Error(`app: ${src} non chargé`))
-              document.body.append(script)
-            }),
-      )
-    }
-    return loads.get(src)
+    const src = new URL(`${name}.js`, components).href
+    if (loads.has(src)) return loads.get(src)
+    const script = document.createElement("script")
+    script.src = src
+    const promise = track(script)
+    document.body.append(script)
+    return promise
   }
 
   const mount = () => {
+    const { signal } = emission
     for (const element of document.querySelectorAll("[data-app-module]")) {
       const name = element.dataset.appModule
       const init = modules.get(name)
       if (!init) {
-        load(name).catch(error => console.error(error))
+        load(name).catch(error => console.error(error.message))
         continue
       }
       if (element.dataset.appMounted) continue
       element.dataset.appMounted = "true"
       try {
-        init(element)
+        init(element, { signal })
       } catch (error) {
         // One broken component must not take the page (or the others) down.
-        console.error(`app: ${element.dataset.appModule}`, error)
+        console.error(`app: ${name}`, error)
       }
     }
+  }
+
+  const remount = () => {
+    if (!first) {
+      emission.abort()
+      emission = new AbortController()
+    }
+    first = false
+    mount()
   }
 
   // « 0 étape », « 1 étape », « 2 étapes »: French counts 0 and 1 as singular.
@@ -84,6 +127,6 @@
     true,
   )
 
-  if (typeof document$ !== "undefined") document$.subscribe(mount)
+  if (typeof document$ !== "undefined") document$.subscribe(remount)
   else document.addEventListener("DOMContentLoaded", mount)
 })()

@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -34,12 +34,62 @@ SCHEMES = {"light": "default", "dark": "slate"}
 WIDTHS = (1280, 320)
 
 
+class AppErrors:
+    """The errors app.js logs (prefix « app: »: a component that throws at
+    init, a script that does not load), on every page of every context the
+    session's browser opens. A browser test fails when one was logged during
+    it (see pytest_runtest_call); other console messages are not its business."""
+
+    PREFIX = "app:"
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def watch(self, context: BrowserContext) -> None:
+        context.on("console", self.on_console)
+        context.on("weberror", lambda error: self.note(error.error.message))
+
+    def on_console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.note(message.text)
+
+    def note(self, text: str) -> None:
+        if text.startswith(self.PREFIX):
+            self.seen.append(text)
+
+    def check(self) -> None:
+        """Raise if app.js logged an error since the last check; forget it."""
+        seen, self.seen = self.seen, []
+        assert not seen, "app.js a signalé des erreurs :\n" + "\n".join(seen)
+
+
+APP_ERRORS = AppErrors()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    APP_ERRORS.seen.clear()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    result = yield
+    APP_ERRORS.check()
+    return result
+
+
+@pytest.fixture
+def app_errors() -> AppErrors:
+    return APP_ERRORS
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} est introuvable : lancez `make test`, qui l'installe (apt-get install chromium).")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        browser.on("context", APP_ERRORS.watch)
         yield browser
         browser.close()
 

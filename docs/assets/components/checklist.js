@@ -61,7 +61,7 @@
     return { checklist: found ? found[1] : null, items }
   }
 
-  const mount = form => {
+  const mount = (form, { signal }) => {
     const store = window.app.store
     const checklistId = form.dataset.checklistId
     const slot = store.slot("checklist", checklistId, { version: VERSION })
@@ -238,11 +238,14 @@
     form.classList.add("app-checklist--ready")
 
     let mounted = false
-    store.onUnavailable(reason => {
-      warn(UNAVAILABLE[reason])
-      // Found at a write, after the page was shown: announce it, once.
-      if (mounted) say(UNAVAILABLE[reason])
-    })
+    store.onUnavailable(
+      reason => {
+        warn(UNAVAILABLE[reason])
+        // Found at a write, after the page was shown: announce it, once.
+        if (mounted) say(UNAVAILABLE[reason])
+      },
+      { signal },
+    )
     mounted = true
 
     form.addEventListener("submit", event => event.preventDefault())
@@ -272,14 +275,15 @@
         say("Le fichier n’a pas pu être lu : rien n’a été importé.")
       }
     })
-    // Window-wide listeners end with the form (instant navigation drops it).
-    const onBeforePrint = () => (form.isConnected ? stamp() : window.removeEventListener("beforeprint", onBeforePrint))
-    window.addEventListener("beforeprint", onBeforePrint)
+    // The browser's own Print command stamps the sheet too.
+    window.addEventListener("beforeprint", stamp, { signal })
     // Another tab of this site saved the same checklist.
-    const unwatch = slot.watch(result => {
-      if (!form.isConnected) unwatch()
-      else if (!result.problem) apply(result.data)
-    })
+    slot.watch(
+      result => {
+        if (!result.problem) apply(result.data)
+      },
+      { signal },
+    )
   }
 
   window.app.register("checklist", mount)

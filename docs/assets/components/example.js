@@ -2,7 +2,7 @@
  * this script shows the form, hides the cards that do not match, and keeps
  * the choice in the address (?scenario=…), so a scenario can link to its
  * examples. */
-app.register("example", root => {
+app.register("example", (root, page) => {
   "use strict"
   const form = root.querySelector(".app-examples__filters")
   if (!form) return
@@ -61,12 +61,7 @@ app.register("example", root => {
     })
   )
   form.addEventListener("submit", event => event.preventDefault())
-  const onHashChange = () => {
-    // Instant navigation replaces the page without unloading it.
-    if (root.isConnected) revealTarget()
-    else window.removeEventListener("hashchange", onHashChange)
-  }
-  window.addEventListener("hashchange", onHashChange)
+  window.addEventListener("hashchange", revealTarget, { signal: page.signal })
   update()
   revealTarget()
   form.hidden = false

@@ -6,7 +6,11 @@
  * (header-keys.css). Without JavaScript nothing changes: the drawer then
  * opens as the focus enters it (app.css).
  *
- * The header outlives instant navigation: init runs once. */
+ * The header outlives instant navigation: init runs once, and its listeners
+ * (on the header's own buttons and on Material's drawer checkbox, both kept
+ * by instant navigation) must outlive the first page, so init leaves the
+ * page's signal alone (see app.js). The document-wide ones below are added
+ * once, when this script runs. */
 (() => {
   "use strict"
   const drawer = () => document.getElementById("__drawer")

@@ -45,7 +45,7 @@
 
 
   /* ---- The form ---- */
-  const mount = root => {
+  const mount = (root, { signal }) => {
     const store = window.app.store
     const noteId = root.dataset.noteId
     const title = root.dataset.noteTitle
@@ -362,10 +362,13 @@
     root.classList.add("app-note-builder--ready")
     if (template) template.classList.add("app-note-builder__template")
 
-    store.onUnavailable(reason => {
-      warn(UNAVAILABLE[reason])
-      savedLine.textContent = `Non enregistré : ${KEEP_IT.charAt(0).toLowerCase()}${KEEP_IT.slice(1)}`
-    })
+    store.onUnavailable(
+      reason => {
+        warn(UNAVAILABLE[reason])
+        savedLine.textContent = `Non enregistré : ${KEEP_IT.charAt(0).toLowerCase()}${KEEP_IT.slice(1)}`
+      },
+      { signal },
+    )
 
     form.addEventListener("submit", event => event.preventDefault())
     form.addEventListener("input", save)
@@ -382,10 +385,12 @@
       if (button) actions[button.dataset.noteAction](button)
     })
     // Another tab of this site saved the same note.
-    const unwatch = slot.watch(result => {
-      if (!root.isConnected) unwatch()
-      else if (!result.problem) apply(result.data)
-    })
+    slot.watch(
+      result => {
+        if (!result.problem) apply(result.data)
+      },
+      { signal },
+    )
   }
 
   window.app.register("note-builder", mount)

@@ -12,7 +12,7 @@
  *   const slot = app.store.slot("checklist", "fin-de-defi-eig", { version: 1 })
  *   const saved = slot.read()   // { data, savedAt, problem }
  *   slot.write({ items: … })    // true when kept beyond this visit
- *   app.store.onUnavailable(reason => …)
+ *   app.store.onUnavailable(reason => …, { signal })   // signal: see app.js
  */
 (() => {
   "use strict"
@@ -109,13 +109,16 @@
           setUnavailable("blocked", error)
         }
       },
-      /* Calls back when another tab of the same site saves this slot. */
-      watch(callback) {
-        const onStorage = event => {
-          if (event.key === key) callback(decode(event.newValue, version))
-        }
-        window.addEventListener("storage", onStorage)
-        return () => window.removeEventListener("storage", onStorage)
+      /* Calls back when another tab of the same site saves this slot,
+       * until `signal` (the page's, see app.js) aborts. */
+      watch(callback, { signal } = {}) {
+        window.addEventListener(
+          "storage",
+          event => {
+            if (event.key === key) callback(decode(event.newValue, version))
+          },
+          { signal },
+        )
       },
     }
   }
@@ -188,11 +191,14 @@
       return reason
     },
     /* Calls `listener(reason)` once storage is known to be unavailable:
-     * at once if it already is, or at the first failed write. */
-    onUnavailable(listener) {
+     * at once if it already is, or at the first failed write before
+     * `signal` (the page's, see app.js) aborts. */
+    onUnavailable(listener, { signal } = {}) {
       if (reason) listener(reason)
-      else listeners.add(listener)
-      return () => listeners.delete(listener)
+      else if (!signal?.aborted) {
+        listeners.add(listener)
+        signal?.addEventListener("abort", () => listeners.delete(listener), { once: true })
+      }
     },
     download,
     copy,

@@ -111,7 +111,7 @@
     },
   }
 
-  app.register("structure-grid", root => {
+  app.register("structure-grid", (root, { signal }) => {
     const store = slot(root.dataset.grid)
     const rows = [...root.querySelectorAll("tbody tr[data-criterion]")]
     const nameInputs = [...root.querySelectorAll('input[name="name"]')]
@@ -197,7 +197,7 @@
     }
     refresh(collect())
     showStatus(app.store.unavailable)
-    app.store.onUnavailable(showStatus)
+    app.store.onUnavailable(showStatus, { signal })
 
     root.addEventListener("input", save)
     root.addEventListener("change", save)

@@ -110,7 +110,7 @@ LOAD_ONCE = """
 import sys, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
-from guide_perennisation.guide import load_guide
+from guide_perennisation.loader import load_guide
 start = time.perf_counter()
 guide = load_guide(Path(sys.argv[1]))
 print(time.perf_counter() - start)

@@ -191,7 +191,7 @@ def complete_guide(
     ctx.components.add("complete_guide")
     parts = outline(nav, exclude=current_doc)
     chapters = {c.doc: c for part in parts for c in part.chapters}
-    glossary = abbreviations(ctx.guide.all("glossary"))
+    glossary = abbreviations(ctx.guide.glossary.values())
     bodies = {}
     for doc, chapter in chapters.items():
         meta, source = split_front_matter((docs_dir / doc).read_text(encoding="utf-8"))

@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-from .base import InlineMd, Record, Text
 from .render import Context
 
 
-class Criterion(Record):
-    title: Text
-    description: InlineMd
-    question: InlineMd
-
-
 def criteria(ctx: Context) -> str:
-    return ctx.block("criterion", "criteria", criteria=ctx.guide.all("criteria"))
+    return ctx.block("criterion", "criteria", criteria=list(ctx.guide.criteria.values()))

@@ -23,7 +23,7 @@ def note_builder(ctx: Context, template_id: str, level: int = 2) -> str:
     links = prefill_links(guide, ctx.links, template)
     has_scenarios = any(s.kind == "scenarios" for s in template.sections)
     if has_scenarios:
-        ctx.shown.add(guide.files["scenarios"])
+        ctx.shown.add(guide.file("scenarios"))
     return ctx.block(
         "note_builder",
         "notes",

@@ -15,6 +15,9 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from .guide import Guide
+from .links import Links
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 _CODE = re.compile(r"`([^`]+)`")
@@ -108,8 +111,8 @@ class Context:
 
     def __init__(
         self,
-        guide: Any,
-        links: Any,
+        guide: Guide,
+        links: Links,
         edit_base: str | None,
         shown: set[str] | None = None,
         stale_before: dt.date | None = None,
@@ -126,7 +129,7 @@ class Context:
         return self.stale_before is not None and verified < self.stale_before
 
     def block(self, component: str, collection: str, record: str | None = None, **context: Any) -> str:
-        source = self.guide.files[collection]
+        source = self.guide.file(collection)
         self.shown.add(source)
         self.components.add(component)
         return block(

@@ -2,52 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from typing import TYPE_CHECKING, Annotated, Literal
-
-from pydantic import AfterValidator, Field
-
-from .base import InlineMd, Readable, Record, Slug, SourceId, Text
 from .render import Context
-
-if TYPE_CHECKING:
-    from .guide import Guide
-
-
-# A cell of the comparison is read across four columns at a glance: the full
-# text lives in the scenario's own section, one link away.
-MAX_WORDS = 15
-
-
-def _short(text: str) -> str:
-    words = len(text.split())
-    if words > MAX_WORDS:
-        raise ValueError(
-            f"{words} mots ; {MAX_WORDS} au plus dans une case du tableau comparatif "
-            "(le texte complet va dans les autres champs du scénario)"
-        )
-    return text
-
-
-Short = Annotated[InlineMd, AfterValidator(_short)]
-
-
-class Glance(Readable):
-    """The scenario's column in the comparison, one short cell per attribute.
-
-    A field left out is one the sources say nothing about: its cell reads « — ».
-    A cell that summarises or ranks what the sources list is named in `reading`.
-    """
-
-    carrier: Short | None = Field(default=None, description="Qui porte le service.")
-    legal_entity: Short | None = Field(default=None, description="Entité juridique à créer, ou non.")
-    funding: Short | None = Field(default=None, description="Financement.")
-    team: Short | None = Field(default=None, description="Équipe et souplesse de recrutement.")
-    setup: Short | None = Field(default=None, description="Délai et effort de mise en place.")
-    advantages: Short | None = Field(default=None, description="Avantages, en bref.")
-    risks: Short | None = Field(default=None, description="Risques, en bref.")
-    next_step: Short | None = Field(default=None, description="Première étape.")
-
 
 # The rows of the comparison, in order: (label, field of Glance), the similar
 # cases coming from the examples rather than from a field.
@@ -64,48 +19,15 @@ ROWS = [
 ]
 
 
-class Scenario(Record, Readable):
-    title: Text
-    status: Literal["detaille", "esquisse"] = Field(
-        description="« detaille » : décrit en entier par les sources ; « esquisse » : seulement cité."
-    )
-    summary: InlineMd
-    advantages: list[InlineMd] = []
-    risks: list[InlineMd] = []
-    similar_cases: list[Slug] = Field(default=[], description="Identifiants d'exemples (data/examples.yml).")
-    next_steps: list[InlineMd] = []
-    trajectory: Slug | None = Field(default=None, description="Identifiant de trajectoire (data/trajectories.yml).")
-    political_backing: InlineMd | None = None
-    setup_cost: InlineMd | None = None
-    changes_legal_entity: bool | None = None
-    recruitment_flexibility: InlineMd | None = None
-    sources: list[SourceId] = Field(min_length=1)
-    glance: Glance = Field(default=Glance(), description="Les cases courtes du tableau comparatif.")
-
-
-def cases(guide: Guide) -> dict[str, list[str]]:
-    """Each scenario's examples: its similar cases, then the other examples that name it."""
-    naming: defaultdict[str, list[str]] = defaultdict(list)
-    for e in guide.all("examples"):
-        if e.scenario is not None:
-            naming[e.scenario].append(e.id)
-    found = {}
-    for s in guide.all("scenarios"):
-        similar = set(s.similar_cases)
-        found[s.id] = s.similar_cases + [i for i in naming[s.id] if i not in similar]
-    return found
-
-
 def _render(ctx: Context, component: str, **context: object) -> str:
     guide = ctx.guide
     return ctx.block(
         component,
         "scenarios",
-        scenarios=guide.all("scenarios"),
-        cases=cases(guide),
-        examples=guide.records["examples"],
-        trajectories=guide.records["trajectories"],
-        sources=guide.records["sources"],
+        scenarios=list(guide.scenarios.values()),
+        cases={s: guide.cases(s) for s in guide.scenarios},
+        trajectories=guide.trajectories,
+        sources=guide.sources,
         **context,
     )
 

@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from .base import InlineMd, Record, Text
 from .render import Context
-
-
-class Trajectory(Record):
-    title: Text
-    summary: InlineMd
 
 
 def trajectories(ctx: Context, level: int = 2) -> str:
@@ -16,12 +10,10 @@ def trajectories(ctx: Context, level: int = 2) -> str:
     return ctx.block(
         "trajectory",
         "trajectories",
-        trajectories=guide.all("trajectories"),
-        scenarios={
-            t.id: [s for s in guide.all("scenarios") if s.trajectory == t.id] for t in guide.all("trajectories")
-        },
-        examples={t.id: [e for e in guide.all("examples") if e.trajectory == t.id] for t in guide.all("trajectories")},
-        untracked=[e for e in guide.all("examples") if e.trajectory is None],
+        trajectories=list(guide.trajectories.values()),
+        scenarios={t: guide.scenarios_of(t) for t in guide.trajectories},
+        examples={t: guide.examples_of(trajectory=t) for t in guide.trajectories},
+        untracked=guide.untracked_examples(),
         anchor=lambda record_id: ctx.links.anchor("trajectories", record_id),
         level=level,
     )

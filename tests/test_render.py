@@ -7,14 +7,17 @@ from html.parser import HTMLParser
 
 import pytest
 
-from guide_perennisation.checklist import Checklist, checklist
-from guide_perennisation.example import Example, example_cards
+from guide_perennisation.checklist import checklist
+from guide_perennisation.example import example_cards
 from guide_perennisation.guide import Guide, UnknownRecord
 from guide_perennisation.links import Links, page_url
+from guide_perennisation.models.checklist import Checklist
+from guide_perennisation.models.example import Example
+from guide_perennisation.models.scenario import Scenario
+from guide_perennisation.models.source import Source
+from guide_perennisation.models.trajectory import Trajectory
 from guide_perennisation.render import Context, md_inline
-from guide_perennisation.scenario import ROWS, Scenario, scenario_table, scenarios
-from guide_perennisation.source import Source
-from guide_perennisation.trajectory import Trajectory
+from guide_perennisation.scenario import ROWS, scenario_table, scenarios
 
 EDIT = "https://forge.example/edit/main/"
 
@@ -39,7 +42,6 @@ class Tree(HTMLParser):
 
 
 def make_guide() -> Guide:
-    guide = Guide()
     today = dt.date(2026, 1, 1)
     records = {
         "sources": [Source(id="note-dinum", title="Note DINUM", publisher="DINUM", summary="Une note.")],
@@ -103,10 +105,7 @@ def make_guide() -> Guide:
             )
         ],
     }
-    for collection, items in records.items():
-        guide.records[collection] = {r.id: r for r in items}
-        guide.files[collection] = f"data/{collection}.yml"
-    return guide
+    return Guide(**{collection: {r.id: r for r in items} for collection, items in records.items()})
 
 
 @pytest.fixture

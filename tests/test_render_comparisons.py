@@ -7,9 +7,10 @@ from collections import Counter
 
 import pytest
 
-from guide_perennisation.criterion import Criterion
-from guide_perennisation.example import Example, example_cards
+from guide_perennisation.example import example_cards
 from guide_perennisation.links import Links
+from guide_perennisation.models.criterion import Criterion
+from guide_perennisation.models.example import Example
 from guide_perennisation.render import Context
 from guide_perennisation.scenario import scenarios
 from guide_perennisation.structure_grid import CANDIDATES, structure_grid
@@ -25,8 +26,7 @@ def ctx() -> Context:
         Criterion(id="portage-politique", title="Portage politique", description="Vouloir.", question="Veut-elle ?"),
         Criterion(id="gouvernance", title="Gouvernance", description="Décider.", question="Qui décide ?"),
     ]
-    guide.records["criteria"] = {c.id: c for c in criteria}
-    guide.files["criteria"] = "data/criteria.yml"
+    guide.criteria.update((c.id, c) for c in criteria)
     return Context(guide, Links("preparer/structure-accueil/"), EDIT)
 
 
@@ -80,8 +80,8 @@ def test_trajectories_map_rows_link_scenarios_and_examples(ctx: Context) -> None
 
 
 def test_an_example_naming_a_scenario_is_cited_in_its_section(ctx: Context) -> None:
-    pix = ctx.guide.records["examples"]["pix"]
+    pix = ctx.guide.examples["pix"]
     late = Example.model_validate({**pix.model_dump(), "id": "nouveau", "name": "Nouveau service"})
-    ctx.guide.records["examples"]["nouveau"] = late
+    ctx.guide.examples["nouveau"] = late
     hrefs = [a["href"] for a in Tree(scenarios(ctx)).find("a")]
     assert hrefs.index("../../exemples/#exemple-pix") < hrefs.index("../../exemples/#exemple-nouveau")

@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 
 from guide_perennisation.figures import KIND_LABELS, figures
-from guide_perennisation.guide import load_guide
 from guide_perennisation.links import Links
-from guide_perennisation.loader import DataErrors
+from guide_perennisation.loader import DataErrors, load_guide
+from guide_perennisation.models.scenario import MAX_WORDS
 from guide_perennisation.render import Context
-from guide_perennisation.scenario import MAX_WORDS
 
 from .conftest import ROOT
 from .test_render import EDIT, Tree
@@ -66,7 +65,7 @@ def test_a_figure_of_an_example_is_a_bold_run_of_its_field(project: Path) -> Non
 
 def test_every_cell_of_the_real_data_is_short_and_every_detailed_scenario_is_filled() -> None:
     guide = load_guide(ROOT)
-    for s in guide.all("scenarios"):
+    for s in guide.scenarios.values():
         cells = s.glance.model_dump(exclude={"reading"})
         assert all(len(v.split()) <= MAX_WORDS for v in cells.values() if v), s.id
         if s.status == "detaille":

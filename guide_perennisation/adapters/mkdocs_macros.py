@@ -21,10 +21,10 @@ from guide_perennisation.example import example_cards
 from guide_perennisation.figures import figures
 from guide_perennisation.freshness import build_reference, facts, source_date_epoch, stale_before
 from guide_perennisation.glossary import abbreviations, glossary
-from guide_perennisation.guide import UnknownRecord, load_guide
+from guide_perennisation.guide import UnknownRecord
 from guide_perennisation.history import read_history
 from guide_perennisation.links import Links
-from guide_perennisation.loader import DataErrors
+from guide_perennisation.loader import DataErrors, load_guide
 from guide_perennisation.nav import read_nav
 from guide_perennisation.note_builder import note_builder
 from guide_perennisation.note_files import write_blank_files
@@ -157,7 +157,7 @@ def define_env(env: Any) -> None:
         ),
         "complete_guide",
     )
-    env.variables["app_abbreviations"] = abbreviations(guide.all("glossary"))
+    env.variables["app_abbreviations"] = abbreviations(guide.glossary.values())
 
     def page_updated() -> dt.date | None:
         """The page's last change: its file's or a data file it shows."""

@@ -161,7 +161,7 @@ def _drop_repeats(bodies: dict[str, str], chapters: dict[str, Chapter]) -> dict[
             title = Markup(re.sub(r"<[^>]+>", "", heading.group(1))) if heading else None
             parts += [
                 html[position : match.start()],
-                render("complete_guide_repeat.html", title=title, chapter=first[match.groups()]),
+                render("_complete_guide_repeat.html", title=title, chapter=first[match.groups()]),
             ]
             position = end
         out[doc] = "".join([*parts, html[position:]])

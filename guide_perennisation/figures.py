@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .guide import Guide
 from .models.base import SourceId
-from .models.example import Example
+from .models.examples import Example
 from .models.figures import bold_run
 from .render import Context
 

@@ -16,17 +16,17 @@ from pydantic import BaseModel, ConfigDict, model_validator
 
 from .models.base import Record
 from .models.checklist import Checklist
-from .models.criterion import Criterion
-from .models.example import Example
+from .models.criteria import Criterion
+from .models.examples import Example
 from .models.figures import Figure
 from .models.glossary import Term
 from .models.note import NoteTemplate
-from .models.scenario import Scenario
-from .models.source import Source
+from .models.scenarios import Scenario
+from .models.sources import Source
 from .models.step_by_step import Route, Step
-from .models.success_factor import SuccessFactor
+from .models.success_factors import SuccessFactor
 from .models.terms import PreferredTerm
-from .models.trajectory import Trajectory
+from .models.trajectories import Trajectory
 
 # One file per collection: data/<name>.yml holds a list of <model>.
 COLLECTIONS: dict[str, type[Record]] = {
@@ -199,6 +199,9 @@ class Guide(BaseModel):
     def route_steps(self, route: Route) -> list[tuple[Step, str | None]]:
         """A route's steps in order, each with its relation to the next (« puis », « et », « ou »)."""
         return [(self.get("steps", s.step), s.then) for s in route.steps]
+
+    def routes_with_steps(self) -> list[tuple[Route, list[tuple[Step, str | None]]]]:
+        return [(route, self.route_steps(route)) for route in self.routes.values()]
 
     def positions(self, page: str) -> list[Position]:
         """The steps, one per route at most, that the page `page` (from docs/) belongs to."""

@@ -48,7 +48,7 @@ class Publication:
     def show(self, key: str) -> str:
         """A value for a page: itself, or a visible « à compléter »."""
         value = None if key in self.missing() else self.values[key]
-        return render("publication_value.html", value=value, missing=MISSING)
+        return render("_publication_value.html", value=value, missing=MISSING)
 
 
 def data_edit_base(edit_uri: str | None, docs_path: str) -> str | None:

@@ -3,15 +3,15 @@
 Steps (data/steps.yml) say what to do, where in the guide, and when,
 relative to the transfer date (M0). Routes (data/routes.yml) order them for
 one situation, with « et », « ou » or « puis » between two steps. The same
-data gives the home page's step-by-step, the « Étape N sur M » box of each
-page that belongs to a step, and the dated plan of the calendar page.
+data gives the home page's step-by-step and the « Étape N sur M » box of each
+page that belongs to a step; plan.py dates them on the calendar page.
 """
 
 from __future__ import annotations
 
 from .guide import Guide
 from .links import Links
-from .models.step_by_step import Route, Step
+from .models.step_by_step import Step
 from .render import Context, flatten, render
 
 # How far away M0 is, as the home page asks it: the months (relative to M0)
@@ -37,15 +37,16 @@ def timing_label(step: Step) -> str:
     return f"{month_label(step.start)} à {month_label(step.end)}"
 
 
-def _routes(ctx: Context) -> list[tuple[Route, list[tuple[Step, str | None]]]]:
-    return [(route, ctx.guide.route_steps(route)) for route in ctx.guide.routes.values()]
-
-
 def step_by_step(ctx: Context, level: int = 2) -> str:
     """Every route, each a numbered list of expandable steps, and the choice of situation."""
     ctx.shown.add(ctx.guide.file("steps"))
     return ctx.block(
-        "step_by_step", "routes", routes=_routes(ctx), distances=DISTANCES, level=level, timing=timing_label
+        "step_by_step",
+        "routes",
+        routes=ctx.guide.routes_with_steps(),
+        distances=DISTANCES,
+        level=level,
+        timing=timing_label,
     )
 
 
@@ -54,10 +55,4 @@ def step_box(guide: Guide, links: Links, page: str) -> str:
     found = guide.positions(page)
     if not found:
         return ""
-    return flatten(render("step_by_step_box.html", positions=found, links=links, timing=timing_label))
-
-
-def plan(ctx: Context, level: int = 2) -> str:
-    """The dated plan: each route's milestones in months from M0, dated in the browser."""
-    ctx.shown.add(ctx.guide.file("steps"))
-    return ctx.block("plan", "routes", routes=_routes(ctx), level=level, month=month_label, timing=timing_label)
+    return flatten(render("_step_by_step_box.html", positions=found, links=links, timing=timing_label))

@@ -56,14 +56,6 @@ def test_every_example_has_its_card(site_dir: Path) -> None:
     assert {f"exemple-{e.id}" for e in GUIDE.examples.values()} <= page
 
 
-def test_every_criterion_is_described_and_in_the_grid(site_dir: Path) -> None:
-    page = ids(site_dir, "preparer/structure-accueil")
-    html = (site_dir / "preparer/structure-accueil/index.html").read_text(encoding="utf-8")
-    for criterion in GUIDE.criteria.values():
-        assert f"critere-{criterion.id}" in page
-        assert f'<tr data-criterion="{criterion.id}">' in html
-
-
 def test_scenarios_and_examples_link_to_each_other(site_dir: Path) -> None:
     scenarios = anchors(site_dir / "preparer/scenarios/index.html").hrefs
     examples = anchors(site_dir / "exemples/index.html").hrefs

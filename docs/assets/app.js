@@ -6,16 +6,17 @@
  *
  * A page's HTML loads the scripts of the components it shows, and no others.
  * After an instant navigation the new page's scripts are not run, so the
- * missing ones are loaded here; app.load() also fetches a script that only
- * an action needs (the .odt export), when the reader asks for it. */
+ * missing ones are loaded here; app.load(name, "lib") also fetches a script
+ * of docs/assets/lib/ that only an action needs (the .odt export), when the
+ * reader asks for it. */
 (() => {
   "use strict"
   const modules = new Map()
   const loads = new Map()
   const base = new URL(".", document.currentScript.src)
 
-  const load = name => {
-    const src = new URL(`components/${name}.js`, base).href
+  const load = (name, folder = "components") => {
+    const src = new URL(`${folder}/${name}.js`, base).href
     if (!loads.has(src)) {
       const present = [...document.scripts].some(script => script.src === src)
       loads.set(

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from guide_perennisation.loader import load_guide
-from guide_perennisation.scenario import ROWS
+from guide_perennisation.scenario_table import ROWS
 
 from .conftest import ROOT, axe_violations, format_violations
 
@@ -185,7 +185,7 @@ def test_at_320_px_one_card_per_scenario_nothing_cut(narrow: Page, base_url: str
 def test_at_320_px_the_grid_and_trajectory_map_show_whole(narrow: Page, base_url: str) -> None:
     for path, selector in (
         ("preparer/structure-accueil/", ".app-structure-grid__table"),
-        ("comprendre/trajectoires/", ".app-trajectory-map"),
+        ("comprendre/trajectoires/", ".app-trajectories__map"),
     ):
         narrow.goto(base_url + path, wait_until="load")
         assert narrow.evaluate("document.documentElement.scrollWidth") <= 320, path
@@ -260,7 +260,7 @@ def test_an_example_without_a_budget_shows_no_budget_line(page: Page, base_url: 
 
 def test_the_trajectories_view_maps_scenarios_and_examples(page: Page, base_url: str) -> None:
     page.goto(base_url + "comprendre/trajectoires/", wait_until="load")
-    rows = page.locator(".app-trajectory-map tbody tr")
+    rows = page.locator(".app-trajectories__map tbody tr")
     for trajectory, row in zip(GUIDE.trajectories.values(), rows.all(), strict=True):
         links = row.locator("a").evaluate_all("links => links.map(a => a.href)")
         expected = [f"comprendre/trajectoires/#trajectoire-{trajectory.id}"]

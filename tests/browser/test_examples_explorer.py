@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from guide_perennisation.example import STATUS_HEADINGS
+from guide_perennisation.examples import STATUS_HEADINGS
 from guide_perennisation.loader import load_guide
 
 from .conftest import ROOT

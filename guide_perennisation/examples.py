@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .guide import Guide
-from .models.example import Example
+from .models.examples import Example
 from .render import Context
 
 PROGRAMME_LABELS = {"beta.gouv.fr": "beta.gouv.fr", "EIG": "EIG", "autre": "Ni beta.gouv.fr ni EIG"}
@@ -47,7 +47,7 @@ def _filters(guide: Guide, chosen: list[Example]) -> dict[str, list[Option]]:
     return filters
 
 
-def example_cards(
+def examples(
     ctx: Context,
     programme: str | None = None,
     scenario: str | None = None,
@@ -60,7 +60,7 @@ def example_cards(
     chosen = guide.examples_of(programme=programme, scenario=scenario, trajectory=trajectory, status=status)
     groups = [(key, [e for e in chosen if e.status == key]) for key in STATUS_HEADINGS]
     return ctx.block(
-        "example",
+        "examples",
         "examples",
         examples=chosen,
         groups=[(key, group) for key, group in groups if group],

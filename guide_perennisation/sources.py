@@ -6,4 +6,4 @@ from .render import Context
 
 
 def sources(ctx: Context) -> str:
-    return ctx.block("source", "sources", sources=list(ctx.guide.sources.values()))
+    return ctx.block("sources", "sources", sources=list(ctx.guide.sources.values()))

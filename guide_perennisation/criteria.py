@@ -6,4 +6,4 @@ from .render import Context
 
 
 def criteria(ctx: Context) -> str:
-    return ctx.block("criterion", "criteria", criteria=list(ctx.guide.criteria.values()))
+    return ctx.block("criteria", "criteria", criteria=list(ctx.guide.criteria.values()))

@@ -8,7 +8,7 @@ from .render import Context
 def trajectories(ctx: Context, level: int = 2) -> str:
     guide = ctx.guide
     return ctx.block(
-        "trajectory",
+        "trajectories",
         "trajectories",
         trajectories=list(guide.trajectories.values()),
         scenarios={t: guide.scenarios_of(t) for t in guide.trajectories},

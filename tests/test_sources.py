@@ -12,14 +12,14 @@ import yaml
 from lxml import html
 from pydantic import ValidationError
 
-from guide_perennisation.example import example_cards
+from guide_perennisation.examples import examples
 from guide_perennisation.guide import Guide
 from guide_perennisation.links import Links
 from guide_perennisation.loader import load_guide
-from guide_perennisation.models.example import Example
-from guide_perennisation.models.source import CitedDocument, Source
+from guide_perennisation.models.examples import Example
+from guide_perennisation.models.sources import CitedDocument, Source
 from guide_perennisation.render import Context
-from guide_perennisation.source import sources
+from guide_perennisation.sources import sources
 
 from .conftest import ROOT
 
@@ -134,7 +134,7 @@ def test_sources_show_their_address_placeholder_or_whom_to_ask() -> None:
 
 
 def test_example_card_links_each_source_to_its_entry() -> None:
-    tree = html.fromstring(example_cards(Context(_guide(), Links("exemples/"), None)))
+    tree = html.fromstring(examples(Context(_guide(), Links("exemples/"), None)))
     hrefs = tree.xpath('//p[@class="app-example__source"]/a/@href')
     assert hrefs == ["../a-propos/sources/#source-note-dinum", "../a-propos/sources/#source-phase-transfert"]
 
@@ -167,7 +167,7 @@ def test_built_sources_page_shows_every_address(site_dir: Path) -> None:
 @pytest.mark.parametrize(
     ("page", "block", "collection"),
     [
-        ("preparer/scenarios/index.html", '//section[contains(@class, "app-scenario")]', "scenarios"),
+        ("preparer/scenarios/index.html", '//section[contains(@class, "app-scenarios__scenario")]', "scenarios"),
         ("outils/checklists/index.html", '//form[contains(@class, "app-checklist")]', "checklists"),
     ],
 )

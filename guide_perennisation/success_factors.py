@@ -6,4 +6,4 @@ from .render import Context
 
 
 def success_factors(ctx: Context) -> str:
-    return ctx.block("success_factor", "success_factors", factors=list(ctx.guide.success_factors.values()))
+    return ctx.block("success_factors", "success_factors", factors=list(ctx.guide.success_factors.values()))

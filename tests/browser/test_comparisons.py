@@ -171,7 +171,7 @@ def test_at_320_px_one_card_per_scenario_nothing_cut(narrow: Page, base_url: str
     expect(narrow.locator(".app-scenario-table__table caption")).to_be_visible()
     cards = narrow.locator(".app-scenario-table__card:visible")
     assert cards.count() == 3
-    for scenario, card in zip(sorted(wanted, key=GUIDE.scenarios.values().index), cards.all(), strict=True):
+    for scenario, card in zip(sorted(wanted, key=list(GUIDE.scenarios.values()).index), cards.all(), strict=True):
         assert scenario.title in card.locator("h3").inner_text()
         # The attributes in the table's order.
         assert card.locator("dt").all_inner_texts() == ROW_LABELS

@@ -110,7 +110,7 @@ LOAD_ONCE = """
 import sys, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
-from guide_perennisation.guide import load_guide
+from guide_perennisation.loader import load_guide
 start = time.perf_counter()
 guide = load_guide(Path(sys.argv[1]))
 print(time.perf_counter() - start)
@@ -408,7 +408,7 @@ def report(builds: dict, scaling: list[dict], weight: dict, assets: dict[str, in
         f"Chargement et validation des données (`load_guide`, processus neuf) : {builds['load'] * 1000:.0f} ms, "
         f"soit **{load_share:.1%}** de la construction.",
         f"Avant la première page, importer le greffon mkdocs-macros coûte {builds['imports'][0] * 1000:.0f} ms, "
-        f"et le paquet `guide_perennisation` du projet (modèles pydantic, gabarits) "
+        "et le paquet `guide_perennisation` du projet (modèles pydantic, gabarits) "
         f"{builds['imports'][1] * 1000:.0f} ms.",
         "## Montée en charge (données synthétiques)",
         table(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .guide import Guide, load_guide
-from .loader import DataErrors
+from .guide import Guide
+from .loader import DataErrors, load_guide
 
 
 def load_or_report(root: Path) -> Guide | None:
@@ -24,8 +24,9 @@ def main(argv: list[str]) -> int:
     guide = load_or_report(Path(argv[0]) if argv else Path.cwd())
     if guide is None:
         return 1
-    count = sum(len(records) for records in guide.records.values())
-    print(f"Données valides : {count} enregistrements dans {len(guide.records)} fichiers.")
+    collections = guide.collections()
+    count = sum(len(records) for records in collections.values())
+    print(f"Données valides : {count} enregistrements dans {len(collections)} fichiers.")
     return 0
 
 

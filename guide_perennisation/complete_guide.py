@@ -161,7 +161,7 @@ def _drop_repeats(bodies: dict[str, str], chapters: dict[str, Chapter]) -> dict[
             title = Markup(re.sub(r"<[^>]+>", "", heading.group(1))) if heading else None
             parts += [
                 html[position : match.start()],
-                render("complete_guide_repeat.html", title=title, chapter=first[match.groups()]),
+                render("_complete_guide_repeat.html", title=title, chapter=first[match.groups()]),
             ]
             position = end
         out[doc] = "".join([*parts, html[position:]])
@@ -191,7 +191,7 @@ def complete_guide(
     ctx.components.add("complete_guide")
     parts = outline(nav, exclude=current_doc)
     chapters = {c.doc: c for part in parts for c in part.chapters}
-    glossary = abbreviations(ctx.guide.all("glossary"))
+    glossary = abbreviations(ctx.guide.glossary.values())
     bodies = {}
     for doc, chapter in chapters.items():
         meta, source = split_front_matter((docs_dir / doc).read_text(encoding="utf-8"))

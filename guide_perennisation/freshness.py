@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from .guide import Guide
+
 STALE_AFTER_MONTHS = 12
 
 
@@ -50,11 +52,11 @@ def _dated(model: BaseModel, where: str) -> Iterator[tuple[str, BaseModel]]:
                 yield from _dated(child, f"{where}/{getattr(child, 'id', name)}")
 
 
-def facts(guide) -> list[Fact]:
+def facts(guide: Guide) -> list[Fact]:
     """Every dated fact of the guide, whatever its collection, oldest first."""
     found = [
-        Fact(guide.files[collection], guide.lines[(collection, record.id)], where, _label(model), model.dated_on)
-        for collection, records in guide.records.items()
+        Fact(guide.file(collection), guide.lines[(collection, record.id)], where, _label(model), model.dated_on)
+        for collection, records in guide.collections().items()
         for record in records.values()
         for where, model in _dated(record, f"{collection}/{record.id}")
     ]

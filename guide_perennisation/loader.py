@@ -1,17 +1,26 @@
-"""Read YAML data files safely, keeping the line and column of every value.
+"""Read the data files, validate them against the models, and build the guide.
 
-Errors are collected as `DataError`s rather than raised one by one, so that a
-contributor sees every problem of a file in one run.
+YAML is read safely, keeping the line and column of every value, so that each
+problem is reported where it is written. Errors are collected as `DataError`s
+rather than raised one by one, so that a contributor sees every problem in one
+run. `load_guide` is the single entry point: the build, `make check-data` and
+the tests all call it, so they agree on what valid data is.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import TypeAdapter, ValidationError
 from yaml.nodes import MappingNode, Node, SequenceNode
+
+from .guide import COLLECTIONS, BrokenReferences, Guide, UnknownRecord
+from .models.base import Record
 
 Path_ = tuple[str | int, ...]
 
@@ -115,3 +124,197 @@ def load(path: Path, display: str) -> Document:
     positions: dict[Path_, tuple[int, int]] = {}
     _positions(node, (), positions)
     return Document(display, data, positions)
+
+
+# Macros whose first argument names a record; `make check-data` checks every call.
+MACRO_REFERENCES = {"checklist": "checklists", "note_builder": "notes"}
+_MACRO_CALL = re.compile(r"\{\{\s*(" + "|".join(MACRO_REFERENCES) + r")\(\s*[\"']([^\"']*)[\"']")
+
+_MESSAGES = {
+    "missing": "champ obligatoire manquant",
+    "extra_forbidden": "champ inconnu (faute de frappe ?)",
+    "string_type": "texte attendu",
+    "int_type": "nombre entier attendu",
+    "int_parsing": "nombre entier attendu",
+    "bool_type": "true ou false attendu",
+    "bool_parsing": "true ou false attendu",
+    "list_type": "liste attendue",
+    "model_type": "dictionnaire de champs attendu",
+    "model_attributes_type": "dictionnaire de champs attendu",
+    "date_type": "date AAAA-MM-JJ attendue",
+    "date_parsing": "date AAAA-MM-JJ attendue",
+    "date_from_datetime_parsing": "date AAAA-MM-JJ attendue",
+    "url_parsing": "adresse web complète attendue (https://…)",
+    "url_scheme": "adresse web complète attendue (https://…)",
+}
+
+
+def _describe(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    ctx = error.get("ctx", {})
+    if kind == "literal_error":
+        # pydantic lists the values in English (« 'a' or 'b' »).
+        allowed = str(ctx.get("expected", "")).replace("' or '", "', '")
+        return f"« {error['input']} » n'est pas une valeur permise (permises : {allowed})"
+    if kind == "value_error":
+        # A model validator's own French message, without pydantic's prefix.
+        return str(ctx.get("error", error["msg"]))
+    if kind == "string_pattern_mismatch":
+        return (
+            f"« {error['input']} » n'est pas un identifiant valide "
+            "(minuscules, chiffres et tirets, par exemple « mon-exemple »)"
+        )
+    if kind == "string_too_short":
+        return "texte vide ; écrivez une valeur ou retirez le champ s'il est facultatif"
+    if kind == "too_short":
+        return f"liste trop courte ; au moins {ctx.get('min_length', 1)} élément(s) attendu(s)"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = ctx.get("ge", ctx.get("le"))
+        word = "au moins" if kind == "greater_than_equal" else "au plus"
+        return f"« {error['input']} » : valeur attendue {word} {bound}"
+    return _MESSAGES.get(kind, error["msg"])
+
+
+def _dotted(collection: str, loc: tuple[str | int, ...]) -> str:
+    out = collection
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return out
+
+
+def _validate(collection: str, doc: Document, model: type[Record]) -> tuple[list[Record], list[DataError]]:
+    adapter = TypeAdapter(list[model])  # type: ignore[valid-type]
+    try:
+        return adapter.validate_python(doc.data), []
+    except ValidationError as exc:
+        errors = []
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            where = (*loc, "<key>") if error["type"] == "extra_forbidden" else loc
+            line, column = doc.position(where)
+            message = f"{_dotted(collection, loc)}: {_describe(error)}"
+            errors.append(DataError(doc.file, line, column, message))
+        return [], errors
+
+
+def _duplicates(items: list[Any], path: Path_) -> Iterator[tuple[Path_, str]]:
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        if item.id in seen:
+            yield (*path, i, "id"), item.id
+        seen.add(item.id)
+
+
+def _build(
+    records: dict[str, dict[str, Record]], files: dict[str, str], lines: dict[tuple[str, str], int]
+) -> tuple[Guide | None, list[tuple[str, Path_, str]]]:
+    """The guide, or the references it refuses, each as (collection, path, message)."""
+    try:
+        return Guide(**records, files=files, lines=lines), []
+    except ValidationError as exc:
+        broken = [
+            b
+            for e in exc.errors()
+            if isinstance(e.get("ctx", {}).get("error"), BrokenReferences)
+            for b in e["ctx"]["error"].broken
+        ]
+        if not broken:
+            raise
+        return None, [(b.collection, b.path, b.message) for b in broken]
+
+
+def _check(records: dict[str, dict[str, Any]], docs_dir: Path | None) -> Iterator[tuple[str, Path_, str]]:
+    """What no model sees: ids repeated inside a record, and links to pages of docs/."""
+
+    def page_exists(collection: str, path: Path_, target: str) -> Iterator[tuple[str, Path_, str]]:
+        page = target.split("#", 1)[0]
+        if docs_dir is not None and not (docs_dir / page).is_file():
+            yield collection, path, f"la page « {page} » n'existe pas dans docs/"
+
+    for i, checklist in enumerate(records["checklists"].values()):
+        for path, dup in _duplicates(checklist.groups, (i, "groups")):
+            yield "checklists", path, f"identifiant de groupe « {dup} » en double dans la checklist"
+        items = [(g, j, item) for g, group in enumerate(checklist.groups) for j, item in enumerate(group.items)]
+        seen: set[str] = set()
+        for g, j, item in items:
+            path = (i, "groups", g, "items", j)
+            if item.id in seen:
+                yield "checklists", (*path, "id"), f"identifiant d'élément « {item.id} » en double dans la checklist"
+            seen.add(item.id)
+            if item.link:
+                yield from page_exists("checklists", (*path, "link"), item.link)
+    for i, step in enumerate(records["steps"].values()):
+        for j, link in enumerate(step.links):
+            yield from page_exists("steps", (i, "links", j, "target"), link.target)
+    for i, template in enumerate(records["notes"].values()):
+        for path, dup in _duplicates(template.sections, (i, "sections")):
+            yield "notes", path, f"identifiant de section « {dup} » en double dans le modèle"
+
+
+def _check_pages(guide: Guide, root: Path, docs_dir: Path) -> list[DataError]:
+    errors = []
+    for page in sorted(docs_dir.rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        for match in _MACRO_CALL.finditer(text):
+            collection = MACRO_REFERENCES[match.group(1)]
+            try:
+                guide.get(collection, match.group(2))
+            except UnknownRecord as exc:
+                line = text.count("\n", 0, match.start(2)) + 1
+                column = match.start(2) - text.rfind("\n", 0, match.start(2))
+                display = page.relative_to(root).as_posix()
+                errors.append(DataError(display, line, column, f"{match.group(1)}(): {exc}"))
+    return errors
+
+
+def load_guide(root: Path, data_dir: Path | None = None, docs_dir: Path | None = None) -> Guide:
+    """Read and validate every collection; raise DataErrors listing all problems."""
+    data_dir = data_dir or root / "data"
+    docs_dir = docs_dir if docs_dir is not None else root / "docs"
+    records: dict[str, dict[str, Record]] = {}
+    files: dict[str, str] = {}
+    lines: dict[tuple[str, str], int] = {}
+    docs: dict[str, Document] = {}
+    errors: list[DataError] = []
+    for collection, model in COLLECTIONS.items():
+        path = data_dir / f"{collection}.yml"
+        try:
+            display = path.relative_to(root).as_posix()
+        except ValueError:
+            display = path.as_posix()
+        files[collection] = display
+        records[collection] = {}
+        if not path.is_file():
+            errors.append(DataError(display, 1, 1, f"fichier manquant ; une liste de {collection} est attendue"))
+            continue
+        try:
+            doc = load(path, display)
+        except DataErrors as exc:
+            errors.extend(exc.errors)
+            continue
+        docs[collection] = doc
+        found, problems = _validate(collection, doc, model)
+        errors.extend(problems)
+        for path_, dup in _duplicates(found, ()):
+            line, column = doc.position(path_)
+            errors.append(
+                DataError(display, line, column, f"{_dotted(collection, path_)}: identifiant « {dup} » en double")
+            )
+        for i, record in enumerate(found):
+            records[collection].setdefault(record.id, record)
+            lines[(collection, record.id)] = doc.position((i,))[0]
+    if errors:
+        raise DataErrors(errors)
+
+    def located(collection: str, path: Path_, message: str) -> DataError:
+        line, column = docs[collection].position(path)
+        return DataError(docs[collection].file, line, column, f"{_dotted(collection, path)}: {message}")
+
+    guide, broken = _build(records, files, lines)
+    errors = [located(*b) for b in broken]
+    errors += [located(*problem) for problem in _check(records, docs_dir if docs_dir.is_dir() else None)]
+    if guide is not None and docs_dir.is_dir():
+        errors += _check_pages(guide, root, docs_dir)
+    if errors or guide is None:
+        raise DataErrors(errors)
+    return guide

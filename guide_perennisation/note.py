@@ -1,45 +1,19 @@
-"""Note templates: sections with their guidance, and prompts drawn from the rest
-of the data. The builder (note_builder.py) and the blank files (note_files.py)
-are both made from these models and helpers."""
+"""What a note template starts with: prompts drawn from the rest of the data,
+the parts of a scenario and the columns of repeatable rows. The builder
+(note_builder.py) and the blank files (note_files.py) are both made from the
+models (models/note.py) and these helpers."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
 
 from markupsafe import Markup
-from pydantic import Field
 
-from .base import InlineMd, Record, SourceId, Text
+from .guide import Guide
 from .links import Links
+from .models.note import NoteSection, NoteTemplate
 from .render import md_inline
-from .scenario import cases
-
-if TYPE_CHECKING:
-    from .guide import Guide
-
-Kind = Literal["text", "scenarios", "calendar", "governance"]
-
-
-class NoteSection(Record):
-    title: Text
-    level: Literal[2, 3] = 2
-    guidance: InlineMd = Field(description="Ce qu'il faut écrire dans cette section.")
-    questions: list[InlineMd] = []
-    kind: Kind = "text"
-    prefill: Literal["success-factors", "criteria", "scenarios", "exit-criteria"] | None = Field(
-        default=None,
-        description="Données du guide reprises comme invites dans cette section.",
-    )
-
-
-class NoteTemplate(Record):
-    title: Text
-    intro: InlineMd
-    sources: list[SourceId] = Field(min_length=1)
-    sections: list[NoteSection] = Field(min_length=1)
-
 
 # The parts of a scenario in a note, and the columns of repeatable rows: the
 # builder's labels, its exports and the blank files all read them from here.
@@ -74,12 +48,12 @@ def prefill_links(guide: Guide, links: Links, template: NoteTemplate) -> dict[st
     sources: dict[str, Callable[[], list[tuple[str, str]]]] = {
         "success-factors": lambda: [
             (f.title, links.page("comprendre/facteurs-de-succes.md", f"facteur-{f.id}"))
-            for f in guide.all("success_factors")
+            for f in guide.success_factors.values()
         ],
         "criteria": lambda: [
-            (c.title, links.page("preparer/structure-accueil.md", f"critere-{c.id}")) for c in guide.all("criteria")
+            (c.title, links.page("preparer/structure-accueil.md", f"critere-{c.id}")) for c in guide.criteria.values()
         ],
-        "scenarios": lambda: [(s.title, links.record("scenarios", s.id)) for s in guide.all("scenarios")],
+        "scenarios": lambda: [(s.title, links.record("scenarios", s.id)) for s in guide.scenarios.values()],
         "exit-criteria": lambda: [
             (g.title, links.page("preparer/criteres-sortie.md", "checklist-criteres-sortie-incubation"))
             for g in guide.get("checklists", "criteres-sortie-incubation").groups
@@ -100,7 +74,6 @@ def bullets(items: list[str]) -> str:
 
 def scenario_prompts(guide: Guide) -> list[dict[str, object]]:
     """Each scenario of the data, with its parts as a note starts them."""
-    examples = guide.records["examples"]
     return [
         {
             "scenario": s,
@@ -108,9 +81,9 @@ def scenario_prompts(guide: Guide) -> list[dict[str, object]]:
                 "description": "",
                 "advantages": bullets(s.advantages),
                 "risks": bullets(s.risks),
-                "cases": bullets([examples[case].name for case in cases(guide)[s.id] if case in examples]),
+                "cases": bullets([case.name for case in guide.cases(s.id)]),
                 "next_steps": bullets(s.next_steps),
             },
         }
-        for s in guide.all("scenarios")
+        for s in guide.scenarios.values()
     ]

@@ -1,7 +1,7 @@
 """The note builder: a note template as a form that a team fills in over
 several visits, then takes away as Markdown, OpenDocument text or print.
 
-The server renders the readable template (note.html), links to the blank
+The server renders the readable template (_note.html), links to the blank
 files and the form, hidden: without JavaScript the page is the template.
 docs/assets/components/note-builder.js reveals the form, saves it (keyed by
 section id) and makes the exports.
@@ -23,7 +23,7 @@ def note_builder(ctx: Context, template_id: str, level: int = 2) -> str:
     links = prefill_links(guide, ctx.links, template)
     has_scenarios = any(s.kind == "scenarios" for s in template.sections)
     if has_scenarios:
-        ctx.shown.add(guide.files["scenarios"])
+        ctx.shown.add(guide.file("scenarios"))
     return ctx.block(
         "note_builder",
         "notes",

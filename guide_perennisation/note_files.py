@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from .links import Links
-from .note import ROW_KINDS, SCENARIO_PARTS, NoteTemplate, plain, prefill_links, prompts
+from .models.note import NoteTemplate
+from .note import ROW_KINDS, SCENARIO_PARTS, plain, prefill_links, prompts
 
 if TYPE_CHECKING:
     from odfdo import Document
@@ -207,7 +208,7 @@ def blank_files(guide: Guide, site_url: str, when: dt.datetime) -> dict[str, byt
     """Every template's blank files, by path from the site's root."""
     files = {}
     root = Links("")
-    for template in guide.all("notes"):
+    for template in guide.notes.values():
         links = {
             section_id: [(label, urljoin(site_url, href)) for label, href in pairs]
             for section_id, pairs in prefill_links(guide, root, template).items()

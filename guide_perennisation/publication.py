@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .render import render
+
+if TYPE_CHECKING:
+    from .guide import Guide
 
 SECTION = ("extra", "publication")
 # Each value, and what it is for: said in the message that asks for it.
@@ -48,7 +51,7 @@ class Publication:
     def show(self, key: str) -> str:
         """A value for a page: itself, or a visible « à compléter »."""
         value = None if key in self.missing() else self.values[key]
-        return render("publication_value.html", value=value, missing=MISSING)
+        return render("_publication_value.html", value=value, missing=MISSING)
 
 
 def data_edit_base(edit_uri: str | None, docs_path: str) -> str | None:
@@ -86,13 +89,13 @@ def missing_lines(publication: Publication, config_file: Path) -> list[str]:
     return out
 
 
-def unconfirmed_addresses(guide: Any) -> list[str]:
+def unconfirmed_addresses(guide: Guide) -> list[str]:
     """One line per source, or document a source cites, whose web address is
     still « à confirmer »: a published guide sends no reader to a guess."""
     out = []
-    for source in guide.all("sources"):
+    for source in guide.sources.values():
         line = guide.lines[("sources", source.id)]
         for item in (source, *source.cited):
             if item.url_status == "a-confirmer":
-                out.append(f"{guide.files['sources']}:{line}: adresse à confirmer — « {item.title} » ({source.id})")
+                out.append(f"{guide.file('sources')}:{line}: adresse à confirmer — « {item.title} » ({source.id})")
     return out

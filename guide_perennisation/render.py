@@ -16,6 +16,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from .abbreviations import expand_abbreviations
+from .guide import Guide
+from .links import Links
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -110,8 +112,8 @@ class Context:
 
     def __init__(
         self,
-        guide: Any,
-        links: Any,
+        guide: Guide,
+        links: Links,
         edit_base: str | None,
         shown: set[str] | None = None,
         stale_before: dt.date | None = None,
@@ -128,7 +130,7 @@ class Context:
         return self.stale_before is not None and verified < self.stale_before
 
     def block(self, component: str, collection: str, record: str | None = None, **context: Any) -> str:
-        source = self.guide.files[collection]
+        source = self.guide.file(collection)
         self.shown.add(source)
         self.components.add(component)
         html = block(
@@ -141,6 +143,5 @@ class Context:
             **context,
         )
         # The glossary's abbreviations, expanded here as Markdown expands them in page text.
-        terms = self.guide.records.get("glossary", {}).values()
-        expansions = {t.term: t.expansion for t in terms if t.expansion}
+        expansions = {t.term: t.expansion for t in self.guide.glossary.values() if t.expansion}
         return expand_abbreviations(html, expansions)

@@ -6,7 +6,7 @@ docs/assets/components/structure-grid.js adds saving, totals and the export.
 
 from __future__ import annotations
 
-from .base import Slug
+from .models.base import Slug
 from .render import Context
 
 CANDIDATES = 4
@@ -19,7 +19,7 @@ def structure_grid(ctx: Context, grid: Slug = "structure-accueil") -> str:
     return ctx.block(
         "structure_grid",
         "criteria",
-        criteria=ctx.guide.all("criteria"),
+        criteria=list(ctx.guide.criteria.values()),
         candidates=range(1, CANDIDATES + 1),
         weights=WEIGHTS,
         grid=grid,

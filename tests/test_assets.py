@@ -8,6 +8,8 @@ from pathlib import Path
 from .conftest import ROOT, mkdocs_config, site_pages
 
 COMPONENTS = ROOT / "docs" / "assets" / "components"
+# Site-wide scripts, not components: the header's module (header-keys) among them.
+LIB = ROOT / "docs" / "assets" / "lib"
 MODULE = re.compile(r'data-app-module="([a-z-]+)"')
 LOADED = re.compile(
     r'<(?:script(?: defer)? src|link rel="stylesheet" href)='
@@ -31,12 +33,15 @@ def site_wide() -> tuple[set[str], set[str]]:
 
 def test_every_module_on_a_page_has_its_script_and_nothing_more(site_dir: Path) -> None:
     global_scripts, global_styles = site_wide()
+    lib_scripts = {Path(p).stem for p in mkdocs_config()["extra_javascript"] if p.startswith("assets/lib/")}
     problems = []
     for page in site_pages(site_dir):
-        modules = set(MODULE.findall(page.read_text(encoding="utf-8")))
+        found = set(MODULE.findall(page.read_text(encoding="utf-8")))
+        # A site-wide module (the header's, header-keys) comes with every page, from assets/lib/.
+        modules = {m for m in found if not (LIB / f"{m}.js").exists()}
+        problems += [f"{page.relative_to(site_dir)}: {m}.js not site-wide" for m in found - modules - lib_scripts]
         scripts, styles = loaded(page)
         expected_styles = {m for m in modules if (COMPONENTS / f"{m}.css").exists()}
-        # A site-wide module (the header's, header-keys) comes with every page.
         if scripts - global_scripts != modules - global_scripts or not modules <= scripts:
             problems.append(f"{page.relative_to(site_dir)}: scripts {sorted(scripts)}, modules {sorted(modules)}")
         if not expected_styles <= styles:

@@ -95,7 +95,7 @@ def test_a_record_block_repeated_in_a_later_chapter_becomes_a_reference() -> Non
     out = _drop_repeats({"a.md": block + other, "b.md": "<p>avant</p>" + block + other + "<p>après</p>"}, chapters)
     assert out["a.md"] == block + other
     assert out["b.md"] == (
-        '<p>avant</p><p class="app-complete__repeat">« Liste X » : voir le chapitre '
+        '<p>avant</p><p class="app-complete-guide__repeat">« Liste X » : voir le chapitre '
         '<a href="#chapitre-a">Chapitre A</a>, plus haut.</p>' + other + "<p>après</p>"
     )
 
@@ -112,7 +112,7 @@ def test_outline_follows_the_navigation_without_the_page_itself() -> None:
 
 
 class _Outline(HTMLParser):
-    """Headings, ids and in-page links inside `.app-complete`."""
+    """Headings, ids and in-page links inside `.app-complete-guide`."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -129,7 +129,7 @@ class _Outline(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
         classes = (a.get("class") or "").split()
-        if "app-complete" in classes:
+        if "app-complete-guide" in classes:
             self.depth = 1
         elif self.depth and tag == "div":
             self.depth += 1
@@ -137,9 +137,9 @@ class _Outline(HTMLParser):
             return
         if a.get("id"):
             self.ids.append(a["id"] or "")
-        if "app-complete__chapter" in classes:
+        if "app-complete-guide__chapter" in classes:
             self.chapters.append(a["id"] or "")
-        if "app-complete__toc" in classes:
+        if "app-complete-guide__toc" in classes:
             self._in_toc = 1
         if tag == "a" and (a.get("href") or "").startswith("#"):
             self.anchors.append((a["href"] or "")[1:])

@@ -18,8 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from guide_perennisation.guide import load_guide
-from guide_perennisation.loader import DataErrors
+from guide_perennisation.loader import DataErrors, load_guide
 
 from .conftest import ROOT, build_site, copy_project
 

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from guide_perennisation.guide import load_guide
-from guide_perennisation.loader import DataErrors
+from guide_perennisation.loader import DataErrors, load_guide
 
 from .conftest import ROOT, build_site
 
@@ -52,7 +51,7 @@ YEAR = line_of("  year: 2021")
 
 def test_the_real_data_is_valid() -> None:
     guide = load_guide(ROOT)
-    assert len(guide.all("examples")) >= 20
+    assert len(guide.examples) >= 20
 
 
 def test_unknown_scenario_names_the_known_ones(project: Path) -> None:
@@ -165,7 +164,7 @@ def test_checklist_link_must_exist(project: Path) -> None:
 
 def test_duplicate_checklist_item(project: Path) -> None:
     guide = load_guide(ROOT)
-    first = guide.all("checklists")[0].groups[0].items
+    first = next(iter(guide.checklists.values())).groups[0].items
     errors = errors_after(project, "data/checklists.yml", f"id: {first[1].id}\n", f"id: {first[0].id}\n")
     assert len(errors) == 1
     assert f"identifiant d'élément « {first[0].id} » en double dans la checklist" in errors[0]

@@ -9,7 +9,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from guide_perennisation.guide import load_guide
+from guide_perennisation.loader import load_guide
 
 from .conftest import ROOT, site_pages
 
@@ -32,7 +32,7 @@ def sentences(site_dir: Path) -> list[tuple[str, str]]:
 
 
 def test_examples_carry_the_status_their_source_gives() -> None:
-    status = {e.id: e.status for e in load_guide(ROOT).all("examples")}
+    status = {e.id: e.status for e in load_guide(ROOT).examples.values()}
     assert status["graph-explorer"] == "not-continued"
     assert status["jeveuxaider"] == "transfer-in-preparation"
     assert status["parcoursup"] == "illustration"
@@ -45,7 +45,7 @@ def test_parcoursup_belongs_to_neither_programme() -> None:
 
 def test_a_trajectory_given_to_an_example_is_the_guides_reading() -> None:
     # No source assigns trajectories to examples.
-    for example in load_guide(ROOT).all("examples"):
+    for example in load_guide(ROOT).examples.values():
         if example.trajectory:
             assert "trajectory" in example.reading, example.id
 

@@ -9,9 +9,10 @@ import sys
 
 import pytest
 
-from guide_perennisation.base import Record
 from guide_perennisation.freshness import build_reference, facts, months_before, stale_before
-from guide_perennisation.guide import Guide, load_guide
+from guide_perennisation.guide import Guide
+from guide_perennisation.loader import load_guide
+from guide_perennisation.models.base import Record
 
 from .conftest import ROOT
 
@@ -47,7 +48,7 @@ def test_build_reference_prefers_source_date_epoch_then_git_then_data(monkeypatc
 def test_every_example_is_a_dated_fact_with_its_file_and_line() -> None:
     guide = load_guide(ROOT)
     found = facts(guide)
-    assert {f.where for f in found} >= {f"examples/{e.id}" for e in guide.all("examples")}
+    assert {f.where for f in found} >= {f"examples/{e.id}" for e in guide.examples.values()}
     lines = (ROOT / "data" / "examples.yml").read_text(encoding="utf-8").splitlines()
     for fact in found:
         if fact.file == "data/examples.yml":
@@ -77,12 +78,13 @@ def test_dated_records_nested_in_any_collection_are_found() -> None:
             _Part(id="a", consulted=dt.date(2023, 1, 1)),
         ],
     )
-    guide = Guide(
-        records={"wholes": {"tout": whole}}, files={"wholes": "data/wholes.yml"}, lines={("wholes", "tout"): 7}
+    # Built without validation: a collection field holding a model of any shape.
+    guide = Guide.model_construct(
+        notes={"tout": whole}, files={"notes": "data/wholes.yml"}, lines={("notes", "tout"): 7}
     )
     assert [(f.where, f.dated_on, f.file, f.line) for f in facts(guide)] == [
-        ("wholes/tout/a", dt.date(2023, 1, 1), "data/wholes.yml", 7),
-        ("wholes/tout/b", dt.date(2024, 1, 1), "data/wholes.yml", 7),
+        ("notes/tout/a", dt.date(2023, 1, 1), "data/wholes.yml", 7),
+        ("notes/tout/b", dt.date(2024, 1, 1), "data/wholes.yml", 7),
     ]
 
 
@@ -111,7 +113,7 @@ def test_make_stale_lists_old_facts_and_never_fails() -> None:
 
 
 def test_make_stale_says_when_nothing_is_due() -> None:
-    oldest = min(e.dated_on for e in load_guide(ROOT).all("examples"))
+    oldest = min(e.dated_on for e in load_guide(ROOT).examples.values())
     result = _stale(oldest)
     assert result.returncode == 0
     assert result.stdout.startswith("Aucun fait à revérifier")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from guide_perennisation.guide import load_guide
+from guide_perennisation.loader import load_guide
 
 from .conftest import ROOT, site_pages
 from .test_site import parse
@@ -29,7 +29,7 @@ TOKEN = re.compile(r"\b[A-ZÀ-ÖØ-Ý][A-ZÀ-ÖØ-Ý0-9]+\b")
 
 
 def test_every_capital_token_is_in_the_glossary_or_allowed(site_dir: Path) -> None:
-    terms = {term.term for term in load_guide(ROOT).all("glossary")}
+    terms = {term.term for term in load_guide(ROOT).glossary.values()}
     found: dict[str, str] = {}
     for page in site_pages(site_dir):
         for token in TOKEN.findall(" ".join(parse(page).parts)):
@@ -39,7 +39,7 @@ def test_every_capital_token_is_in_the_glossary_or_allowed(site_dir: Path) -> No
 
 
 def test_the_allowlist_holds_no_glossary_term_and_nothing_stale(site_dir: Path) -> None:
-    terms = {term.term for term in load_guide(ROOT).all("glossary")}
+    terms = {term.term for term in load_guide(ROOT).glossary.values()}
     text = " ".join(" ".join(parse(page).parts) for page in site_pages(site_dir))
     assert set(ALLOWED) & terms == set()
     assert [token for token in ALLOWED if not re.search(rf"\b{token}\b", text)] == []
@@ -48,7 +48,7 @@ def test_the_allowlist_holds_no_glossary_term_and_nothing_stale(site_dir: Path) 
 
 def test_the_glossary_page_defines_every_term_with_an_anchor(site_dir: Path) -> None:
     page = (site_dir / "outils" / "glossaire" / "index.html").read_text(encoding="utf-8")
-    for term in load_guide(ROOT).all("glossary"):
+    for term in load_guide(ROOT).glossary.values():
         assert f'id="terme-{term.id}"' in page, term.id
         if term.expansion:
             assert f'<abbr title="{escape(term.expansion)}">' in page, term.id

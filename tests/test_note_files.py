@@ -12,14 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from guide_perennisation.guide import load_guide
-from guide_perennisation.note import ROW_KINDS, SCENARIO_PARTS, NoteTemplate, plain
+from guide_perennisation.loader import load_guide
+from guide_perennisation.models.note import NoteTemplate
+from guide_perennisation.note import ROW_KINDS, SCENARIO_PARTS, plain
 from guide_perennisation.note_files import ZIP_EPOCH, blank_files, file_path, stamp
 from tests.conftest import ROOT, build_site, copy_project
 from tests.office import headings, libreoffice_text, odf_parts, words
 
 GUIDE = load_guide(ROOT)
-TEMPLATES = GUIDE.all("notes")
+TEMPLATES = GUIDE.notes.values()
 SITE_URL = "https://example.org/guide/"
 
 
@@ -52,7 +53,7 @@ def test_built_markdown_matches_the_data(site_dir: Path, template: NoteTemplate)
     # Prompts drawn from the data, never copied by hand.
     dinum = GUIDE.get("notes", "note-dinum")
     if template == dinum:
-        for criterion in GUIDE.all("criteria"):
+        for criterion in GUIDE.criteria.values():
             assert f"[{criterion.title}](" in text
         for label in SCENARIO_PARTS.values():
             assert f"**{label}**" in text

@@ -7,14 +7,18 @@ from html.parser import HTMLParser
 
 import pytest
 
-from guide_perennisation.checklist import Checklist, checklist
-from guide_perennisation.example import Example, example_cards
+from guide_perennisation.checklist import checklist
+from guide_perennisation.examples import examples
 from guide_perennisation.guide import Guide, UnknownRecord
 from guide_perennisation.links import Links, page_url
+from guide_perennisation.models.checklist import Checklist
+from guide_perennisation.models.examples import Example
+from guide_perennisation.models.scenarios import Scenario
+from guide_perennisation.models.sources import Source
+from guide_perennisation.models.trajectories import Trajectory
 from guide_perennisation.render import Context, md_inline
-from guide_perennisation.scenario import ROWS, Scenario, scenario_table, scenarios
-from guide_perennisation.source import Source
-from guide_perennisation.trajectory import Trajectory
+from guide_perennisation.scenario_table import ROWS, scenario_table
+from guide_perennisation.scenarios import scenarios
 
 EDIT = "https://forge.example/edit/main/"
 
@@ -39,7 +43,6 @@ class Tree(HTMLParser):
 
 
 def make_guide() -> Guide:
-    guide = Guide()
     today = dt.date(2026, 1, 1)
     records = {
         "sources": [Source(id="note-dinum", title="Note DINUM", publisher="DINUM", summary="Une note.")],
@@ -103,10 +106,7 @@ def make_guide() -> Guide:
             )
         ],
     }
-    for collection, items in records.items():
-        guide.records[collection] = {r.id: r for r in items}
-        guide.files[collection] = f"data/{collection}.yml"
-    return guide
+    return Guide(**{collection: {r.id: r for r in items} for collection, items in records.items()})
 
 
 @pytest.fixture
@@ -157,7 +157,7 @@ def test_unknown_checklist_is_an_error(ctx: Context) -> None:
 
 
 def test_example_cards_filter_and_leave_unknown_fields_out(ctx: Context) -> None:
-    tree = Tree(example_cards(ctx, programme="EIG"))
+    tree = Tree(examples(ctx, programme="EIG"))
     cards = tree.find("article")
     assert [c["id"] for c in cards] == ["exemple-cartobio"]
     assert "1 exemple" in tree.text
@@ -168,7 +168,7 @@ def test_example_cards_filter_and_leave_unknown_fields_out(ctx: Context) -> None
 
 
 def test_example_cards_are_grouped_by_status_and_dated_by_what_the_date_means(ctx: Context) -> None:
-    tree = Tree(example_cards(ctx))
+    tree = Tree(examples(ctx))
     headings = [a["id"] for a in tree.find("h2")]
     assert headings == ["exemples-continued", "exemples-not-continued"]
     assert "Services et défis pérennisés" in tree.text
@@ -185,14 +185,6 @@ def test_example_cards_are_grouped_by_status_and_dated_by_what_the_date_means(ct
     ]
     # The explorer can filter on the status.
     assert "Toutes les situations" in tree.text
-
-
-def test_scenario_sections_link_their_examples(ctx: Context) -> None:
-    tree = Tree(scenarios(ctx))
-    ids = [a["id"] for a in tree.find("section")]
-    assert ids == ["scenario-creer-gip", "scenario-creer-scic"]
-    assert {"href": "../../exemples/#exemple-pix"} in tree.find("a")
-    assert "Scénario cité sans détail par les sources" in tree.text
 
 
 def test_scenario_table_has_scenarios_as_columns_and_attributes_as_rows(ctx: Context) -> None:

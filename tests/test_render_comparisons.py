@@ -7,13 +7,11 @@ from collections import Counter
 
 import pytest
 
-from guide_perennisation.criterion import Criterion
-from guide_perennisation.example import Example, example_cards
+from guide_perennisation.examples import examples
 from guide_perennisation.links import Links
+from guide_perennisation.models.criteria import Criterion
 from guide_perennisation.render import Context
-from guide_perennisation.scenario import scenarios
 from guide_perennisation.structure_grid import CANDIDATES, structure_grid
-from guide_perennisation.trajectory import trajectories
 
 from .test_render import EDIT, Tree, make_guide
 
@@ -25,20 +23,19 @@ def ctx() -> Context:
         Criterion(id="portage-politique", title="Portage politique", description="Vouloir.", question="Veut-elle ?"),
         Criterion(id="gouvernance", title="Gouvernance", description="Décider.", question="Qui décide ?"),
     ]
-    guide.records["criteria"] = {c.id: c for c in criteria}
-    guide.files["criteria"] = "data/criteria.yml"
+    guide.criteria.update((c.id, c) for c in criteria)
     return Context(guide, Links("preparer/structure-accueil/"), EDIT)
 
 
 def test_explorer_offers_only_choices_that_narrow_the_list(ctx: Context) -> None:
-    tree = Tree(example_cards(ctx))
+    tree = Tree(examples(ctx))
     [form] = tree.find("form")
     assert "hidden" in form  # shown by the script only: no dead control without it
     # One scenario, one trajectory: no choice there.
     assert [s["name"] for s in tree.find("select")] == ["status", "programme"]
     assert [o["value"] for o in tree.find("option")] == ["", "continued", "not-continued", "", "beta.gouv.fr", "EIG"]
     assert "beta.gouv.fr (1)" in tree.text
-    assert not Tree(example_cards(ctx, programme="EIG")).find("form")
+    assert not Tree(examples(ctx, programme="EIG")).find("form")
 
 
 def test_grid_is_a_blank_grid_with_a_label_for_every_control(ctx: Context) -> None:
@@ -67,21 +64,3 @@ def test_grid_is_a_blank_grid_with_a_label_for_every_control(ctx: Context) -> No
     [actions] = [d for d in tree.find("div") if d.get("class") == "app-structure-grid__actions"]
     assert "hidden" in actions
     assert not any("checked" in o for o in tree.find("option"))  # only the weights above are preset
-
-
-def test_trajectories_map_rows_link_scenarios_and_examples(ctx: Context) -> None:
-    tree = Tree(trajectories(ctx.__class__(ctx.guide, Links("comprendre/trajectoires/"), EDIT)))
-    assert len(tree.find("caption")) == 1
-    assert len(tree.find("th", scope="row")) == 1
-    hrefs = [a["href"] for a in tree.find("a")]
-    assert "../../preparer/scenarios/#scenario-creer-gip" in hrefs
-    assert "../../exemples/#exemple-pix" in hrefs
-    assert "Un exemple n’a pas de trajectoire connue" in tree.text
-
-
-def test_an_example_naming_a_scenario_is_cited_in_its_section(ctx: Context) -> None:
-    pix = ctx.guide.records["examples"]["pix"]
-    late = Example.model_validate({**pix.model_dump(), "id": "nouveau", "name": "Nouveau service"})
-    ctx.guide.records["examples"]["nouveau"] = late
-    hrefs = [a["href"] for a in Tree(scenarios(ctx)).find("a")]
-    assert hrefs.index("../../exemples/#exemple-pix") < hrefs.index("../../exemples/#exemple-nouveau")

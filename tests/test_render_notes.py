@@ -9,8 +9,9 @@ import re
 
 import pytest
 
-from guide_perennisation.guide import UnknownRecord, load_guide
+from guide_perennisation.guide import UnknownRecord
 from guide_perennisation.links import Links
+from guide_perennisation.loader import load_guide
 from guide_perennisation.note import ROW_KINDS, SCENARIO_PARTS, plain
 from guide_perennisation.note_builder import note_builder
 from guide_perennisation.render import Context
@@ -31,7 +32,7 @@ def textareas(markup: str) -> dict[str, str]:
     }
 
 
-@pytest.mark.parametrize("template", GUIDE.all("notes"), ids=lambda t: t.id)
+@pytest.mark.parametrize("template", GUIDE.notes.values(), ids=lambda t: t.id)
 def test_one_described_field_per_section(template) -> None:
     markup = render(template.id)
     tree = Tree(markup)
@@ -55,13 +56,13 @@ def test_scenarios_come_from_the_scenario_data_with_their_prompts() -> None:
     markup = render("note-dinum")
     tree = Tree(markup)
     picks = tree.find("input", type="checkbox")
-    assert [p["value"] for p in picks] == [s.id for s in GUIDE.all("scenarios")]
+    assert [p["value"] for p in picks] == [s.id for s in GUIDE.scenarios.values()]
     fields = textareas(markup)
     gip = GUIDE.get("scenarios", "creer-gip")
     prefix = "note-note-dinum-scenarios-creer-gip"
     assert fields[f"{prefix}-advantages"] == "\n".join(f"- {plain(a)}" for a in gip.advantages)
     assert fields[f"{prefix}-risks"] == "\n".join(f"- {plain(r)}" for r in gip.risks)
-    examples = GUIDE.records["examples"]
+    examples = GUIDE.examples
     assert fields[f"{prefix}-cases"] == "\n".join(f"- {examples[c].name}" for c in gip.similar_cases)
     assert fields[f"{prefix}-description"] == ""
     assert [label for _, a in tree.tags if (label := a.get("data-label")) and a.get("data-part")][:5] == list(
@@ -72,7 +73,7 @@ def test_scenarios_come_from_the_scenario_data_with_their_prompts() -> None:
 def test_text_sections_start_with_the_items_they_draw_on() -> None:
     fields = textareas(render("note-dinum"))
     criteria = fields["note-note-dinum-structure-accueil-texte"].split("\n")
-    assert criteria == [f"- {c.title} :" for c in GUIDE.all("criteria")]
+    assert criteria == [f"- {c.title} :" for c in GUIDE.criteria.values()]
     assert fields["note-note-dinum-ambition-texte"] == ""
 
 

@@ -1,5 +1,5 @@
-"""The comparison's short cells and the « repères chiffrés »: what the data
-must hold, and the one-line errors when it does not."""
+"""The comparison's short cells: what the data must hold, and the one-line
+errors when it does not."""
 
 from __future__ import annotations
 
@@ -9,24 +9,23 @@ from pathlib import Path
 
 import pytest
 
-from guide_perennisation.figures import KIND_LABELS, figures
-from guide_perennisation.guide import load_guide
-from guide_perennisation.links import Links
-from guide_perennisation.loader import DataErrors
-from guide_perennisation.render import Context
-from guide_perennisation.scenario import MAX_WORDS
+from guide_perennisation.loader import DataErrors, load_guide
+from guide_perennisation.models.scenarios import MAX_WORDS
 
 from .conftest import ROOT
-from .test_render import EDIT, Tree
 
 LINE = re.compile(r"^data/[a-z_]+\.yml:\d+:\d+: ")
 
 
+def copy_project(destination: Path) -> Path:
+    for folder in ("data", "docs"):
+        shutil.copytree(ROOT / folder, destination / folder)
+    return destination
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    for folder in ("data", "docs"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 def errors_after(project: Path, file: str, old: str, new: str) -> list[str]:
@@ -54,38 +53,12 @@ def test_a_reading_mark_must_name_a_cell(project: Path) -> None:
     assert LINE.match(error) and "« financement » n'est pas un champ" in error, error
 
 
-def test_a_figure_of_an_example_is_a_bold_run_of_its_field(project: Path) -> None:
-    [error] = errors_after(
-        project,
-        "data/examples.yml",
-        "  budget: Environ **1 M€ par an** en 2020",
-        "  budget: Environ 1 M€ par an en 2020",
-    )
-    assert LINE.match(error) and "le champ « budget » n'a pas de chiffre en gras" in error, error
-
-
 def test_every_cell_of_the_real_data_is_short_and_every_detailed_scenario_is_filled() -> None:
     guide = load_guide(ROOT)
-    for s in guide.all("scenarios"):
+    for s in guide.scenarios.values():
         cells = s.glance.model_dump(exclude={"reading"})
         assert all(len(v.split()) <= MAX_WORDS for v in cells.values() if v), s.id
         if s.status == "detaille":
             assert cells["carrier"] and cells["advantages"] and cells["risks"] and cells["next_step"], s.id
             # Short forms of the sources' lists are the guide's own reading.
             assert {"advantages", "risks"} <= set(s.glance.reading), s.id
-
-
-def test_figures_link_their_example_and_source_and_none_is_typed_twice() -> None:
-    guide = load_guide(ROOT)
-    tree = Tree(figures(Context(guide, Links("preparer/scenarios/"), EDIT)))
-    assert [t for t in KIND_LABELS.values() if t in tree.text] == list(KIND_LABELS.values())
-    hrefs = [a["href"] for a in tree.find("a")]
-    assert "../../exemples/#exemple-demarches-simplifiees" in hrefs
-    assert "../../a-propos/sources/#source-guide-eig" in hrefs
-    # The budget of demarches-simplifiees.fr is its card's bold run, not a copy.
-    assert "1 M€ par an" in tree.text
-    assert "1 M€" not in (ROOT / "data" / "figures.yml").read_text(encoding="utf-8")
-    for needed in ("90 %", "6 à 8 mois", "13 mois"):
-        assert needed in tree.text, needed
-    # No share computed from the cards: the only share is the sourced one.
-    assert re.findall(r"\d+ ?%", tree.text) == ["90 %"]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from guide_perennisation.guide import load_guide
-from guide_perennisation.step_by_step import month_label, positions, timing_label
+from guide_perennisation.loader import load_guide
+from guide_perennisation.step_by_step import month_label, timing_label
 
 from .conftest import ROOT
 from .test_data_errors import errors_after, project  # noqa: F401 (fixture)
@@ -22,7 +22,7 @@ def test_month_labels_use_a_true_minus_sign() -> None:
 
 
 def test_a_page_finds_its_step_and_neighbours_on_each_route() -> None:
-    found = {p.route.id: p for p in positions(GUIDE, "preparer/structure-accueil.md")}
+    found = {p.route.id: p for p in GUIDE.positions("preparer/structure-accueil.md")}
     assert set(found) == {"startup-d-etat", "administration"}
     startup = found["startup-d-etat"]
     assert (startup.number, startup.step.id) == (4, "evaluer-les-structures")
@@ -32,11 +32,11 @@ def test_a_page_finds_its_step_and_neighbours_on_each_route() -> None:
 
 
 def test_a_shared_tool_page_belongs_to_no_step() -> None:
-    assert positions(GUIDE, "outils/checklists.md") == []
+    assert GUIDE.positions("outils/checklists.md") == []
 
 
 def test_every_step_timing_is_marked_as_the_guides_reading() -> None:
-    for step in GUIDE.all("steps"):
+    for step in GUIDE.steps.values():
         assert {"start", "end"} <= set(step.reading), step.id
 
 

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from guide_perennisation.guide import load_guide
-from guide_perennisation.terms import PreferredTerm
+from guide_perennisation.loader import load_guide
+from guide_perennisation.models.terms import PreferredTerm
 
 from .conftest import ROOT, site_pages
 from .test_site import normalise
 
-TERMS: list[PreferredTerm] = load_guide(ROOT).all("terms")
+TERMS: list[PreferredTerm] = load_guide(ROOT).terms.values()
 
 # Text that may name a refused variant on purpose, and so is not checked:
 # - code, keyboard input and sample output are not prose;
@@ -98,5 +98,5 @@ def test_code_quotes_urls_and_the_glossary_note_are_not_checked(tmp_path: Path) 
 
 
 def test_each_glossary_link_names_a_glossary_term() -> None:
-    glossary = {t.id for t in load_guide(ROOT).all("glossary")}
+    glossary = {t.id for t in load_guide(ROOT).glossary.values()}
     assert {t.glossary for t in TERMS if t.glossary} <= glossary

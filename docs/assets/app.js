@@ -18,8 +18,9 @@
  *
  * A page's HTML loads the scripts of the components it shows, and no others.
  * After an instant navigation the new page's scripts are not run, so the
- * missing ones are loaded here; app.load() also fetches a script that only
- * an action needs (the .odt export), when the reader asks for it.
+ * missing ones are loaded here; app.load(name, "lib") also fetches a script
+ * of docs/assets/lib/ that only an action needs (the .odt export), when the
+ * reader asks for it.
  *
  * Errors are logged with the prefix « app: », which the browser tests watch:
  * a broken component fails them. */
@@ -27,7 +28,8 @@
   "use strict"
   const modules = new Map()
   const loads = new Map()
-  const components = new URL("components/", document.currentScript.src).href
+  const base = new URL(".", document.currentScript.src)
+  const folders = ["components/", "lib/"].map(folder => new URL(folder, base).href)
   // The current page's controller. The page's deferred scripts mount their
   // components as they register, before Material's first emission (at
   // DOMContentLoaded; never on a file:// page), which is the same page: only
@@ -54,11 +56,11 @@
   // has run yet, so their load or error event is still to come. A failure
   // is reported by load(), which mount() calls for a missing module.
   for (const script of document.scripts) {
-    if (script.src.startsWith(components)) track(script).catch(() => {})
+    if (folders.some(folder => script.src.startsWith(folder))) track(script).catch(() => {})
   }
 
-  const load = name => {
-    const src = new URL(`${name}.js`, components).href
+  const load = (name, folder = "components") => {
+    const src = new URL(`${folder}/${name}.js`, base).href
     if (loads.has(src)) return loads.get(src)
     const script = document.createElement("script")
     script.src = src

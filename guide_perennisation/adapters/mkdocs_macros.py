@@ -13,52 +13,25 @@ from pathlib import Path
 from typing import Any
 
 from guide_perennisation.assets import AssetFinder
-from guide_perennisation.checklist import all_checklists, checklist
 from guide_perennisation.complete_guide import complete_guide, markdown_converter
-from guide_perennisation.criterion import criteria
+from guide_perennisation.components import COMPONENTS
 from guide_perennisation.csp import content_security_policy, inline_scripts
-from guide_perennisation.example import example_cards
-from guide_perennisation.figures import figures
 from guide_perennisation.freshness import build_reference, facts, source_date_epoch, stale_before
-from guide_perennisation.glossary import abbreviations, glossary
-from guide_perennisation.guide import UnknownRecord, load_guide
+from guide_perennisation.glossary import abbreviations
+from guide_perennisation.guide import UnknownRecord
 from guide_perennisation.history import read_history
 from guide_perennisation.links import Links
-from guide_perennisation.loader import DataErrors
+from guide_perennisation.loader import DataErrors, load_guide
 from guide_perennisation.nav import read_nav
-from guide_perennisation.note_builder import note_builder
 from guide_perennisation.note_files import write_blank_files
 from guide_perennisation.page_info import page_info
 from guide_perennisation.publication import Publication, data_edit_base, missing_lines, unconfirmed_addresses
 from guide_perennisation.raw_html import RawHtmlExtension, framed
 from guide_perennisation.render import Context
-from guide_perennisation.scenario import scenario_table, scenarios
 from guide_perennisation.site_map import site_map
 from guide_perennisation.slim import slim_assets
-from guide_perennisation.source import sources
-from guide_perennisation.step_by_step import plan, step_box, step_by_step
-from guide_perennisation.structure_grid import structure_grid
-from guide_perennisation.success_factor import success_factors
-from guide_perennisation.trajectory import trajectories
+from guide_perennisation.step_by_step import step_box
 from guide_perennisation.typography import set_typography
-
-COMPONENTS = [
-    all_checklists,
-    checklist,
-    criteria,
-    example_cards,
-    figures,
-    glossary,
-    note_builder,
-    scenario_table,
-    scenarios,
-    plan,
-    sources,
-    step_by_step,
-    structure_grid,
-    success_factors,
-    trajectories,
-]
 
 # The partials that write an inline script into every page: Material's, then ours.
 THEME_SCRIPTS = (
@@ -121,20 +94,21 @@ def define_env(env: Any) -> None:
         src = env.page.file.src_uri
         return Context(guide, Links(env.page.url), edit_base, shown[src], limit, components[src])
 
-    def bind(component):
+    def bind(function):
         def macro(*args: Any, **kwargs: Any) -> str:
             try:
-                return framed(component(context(), *args, **kwargs))
+                return framed(function(context(), *args, **kwargs))
             except UnknownRecord as exc:
                 # A clean one-line error rather than the plugin's traceback.
-                print(f"{env.conf['docs_dir']}/{env.page.file.src_uri}: {component.__name__}(): {exc}", file=sys.stderr)
+                print(f"{env.conf['docs_dir']}/{env.page.file.src_uri}: {function.__name__}(): {exc}", file=sys.stderr)
                 raise SystemExit(1) from None
 
-        macro.__name__ = component.__name__
+        macro.__name__ = function.__name__
         return macro
 
     for component in COMPONENTS:
-        env.macro(bind(component))
+        for function in component.macros:
+            env.macro(bind(function))
 
     env.macro(lambda: framed(site_map(nav, Links(env.page.url))), "site_map")
     # Not `publication`: mkdocs-macros already names extra.publication so.
@@ -157,7 +131,7 @@ def define_env(env: Any) -> None:
         ),
         "complete_guide",
     )
-    env.variables["app_abbreviations"] = abbreviations(guide.all("glossary"))
+    env.variables["app_abbreviations"] = abbreviations(guide.glossary.values())
 
     def page_updated() -> dt.date | None:
         """The page's last change: its file's or a data file it shows."""

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
-from guide_perennisation.guide import load_guide
-from guide_perennisation.note import NoteTemplate
+from guide_perennisation.loader import load_guide
+from guide_perennisation.models.note import NoteTemplate
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = {"note-dinum": "outils/note-dinum/", "note-strategique-eig": "defis-eig/note-strategique/"}
@@ -21,10 +21,10 @@ DAY_TEXT = "12 mars 2025"
 
 
 def templates(project: Path = ROOT) -> dict[str, NoteTemplate]:
-    return {t.id: t for t in load_guide(project).all("notes")}
+    return {t.id: t for t in load_guide(project).notes.values()}
 
 
-SCENARIO_TITLES = {s.id: s.title for s in load_guide(ROOT).all("scenarios")}
+SCENARIO_TITLES = {s.id: s.title for s in load_guide(ROOT).scenarios.values()}
 
 
 def builder(page: Page, template_id: str) -> Locator:

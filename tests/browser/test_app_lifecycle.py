@@ -96,7 +96,7 @@ def test_instant_navigation_ends_the_listeners_of_the_page_left(page: Page, base
 
 
 def test_the_examples_explorer_reveals_a_linked_card_after_navigating_back(page: Page, base_url: str) -> None:
-    examples = load_guide(ROOT).all("examples")
+    examples = list(load_guide(ROOT).examples.values())
     hidden = next(e for e in examples if e.status != "not-continued")
     page.add_init_script(COUNT_LISTENERS)
     enable_instant_navigation(page, base_url)

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from guide_perennisation.guide import load_guide
-from guide_perennisation.scenario import ROWS
+from guide_perennisation.loader import load_guide
+from guide_perennisation.scenario_table import ROWS
 
 from .conftest import ROOT, axe_violations, format_violations
 
@@ -51,8 +51,8 @@ CUT_OFF = """(root) => {
 }"""
 
 
-DETAILED = [s for s in GUIDE.all("scenarios") if s.status == "detaille"]
-OUTLINED = [s for s in GUIDE.all("scenarios") if s.status == "esquisse"]
+DETAILED = [s for s in GUIDE.scenarios.values() if s.status == "detaille"]
+OUTLINED = [s for s in GUIDE.scenarios.values() if s.status == "esquisse"]
 SCENARIOS = "preparer/scenarios/"
 ROW_LABELS = [label for label, _ in ROWS]
 
@@ -99,7 +99,7 @@ def test_the_reader_chooses_the_scenarios_by_keyboard_and_shares_the_link(browse
         page.keyboard.press("Tab")  # through the detailed ones to the first outlined one
     expect(page.locator("#comparer-" + OUTLINED[0].id)).to_be_focused()
     page.keyboard.press("Space")
-    four = [s.id for s in GUIDE.all("scenarios") if s in DETAILED or s == OUTLINED[0]]
+    four = [s.id for s in GUIDE.scenarios.values() if s in DETAILED or s == OUTLINED[0]]
     assert shown_columns(page) == four
     assert page.url.endswith(f"?scenarios={','.join(four)}#scenario-creer-gip")  # the hash stays for anchors
     # A fifth is refused, and the reader is told why.
@@ -153,9 +153,9 @@ def test_without_javascript_the_detailed_scenarios_show_and_every_section_is_rea
     expect(page.locator(".app-scenario-table__choice")).to_be_hidden()
     links = page.locator(".app-scenario-table__all a")
     assert links.evaluate_all("links => links.map(a => a.hash)") == [
-        f"#scenario-{s.id}" for s in GUIDE.all("scenarios")
+        f"#scenario-{s.id}" for s in GUIDE.scenarios.values()
     ]
-    for s in GUIDE.all("scenarios"):
+    for s in GUIDE.scenarios.values():
         expect(page.locator(f"#scenario-{s.id}")).to_have_count(1)
     context.close()
 
@@ -171,7 +171,7 @@ def test_at_320_px_one_card_per_scenario_nothing_cut(narrow: Page, base_url: str
     expect(narrow.locator(".app-scenario-table__table caption")).to_be_visible()
     cards = narrow.locator(".app-scenario-table__card:visible")
     assert cards.count() == 3
-    for scenario, card in zip(sorted(wanted, key=GUIDE.all("scenarios").index), cards.all(), strict=True):
+    for scenario, card in zip(sorted(wanted, key=list(GUIDE.scenarios.values()).index), cards.all(), strict=True):
         assert scenario.title in card.locator("h3").inner_text()
         # The attributes in the table's order.
         assert card.locator("dt").all_inner_texts() == ROW_LABELS
@@ -185,7 +185,7 @@ def test_at_320_px_one_card_per_scenario_nothing_cut(narrow: Page, base_url: str
 def test_at_320_px_the_grid_and_trajectory_map_show_whole(narrow: Page, base_url: str) -> None:
     for path, selector in (
         ("preparer/structure-accueil/", ".app-structure-grid__table"),
-        ("comprendre/trajectoires/", ".app-trajectory-map"),
+        ("comprendre/trajectoires/", ".app-trajectories__map"),
     ):
         narrow.goto(base_url + path, wait_until="load")
         assert narrow.evaluate("document.documentElement.scrollWidth") <= 320, path
@@ -243,14 +243,14 @@ def test_printing_the_page_keeps_the_table_whole_then_the_sections(page: Page, b
     for needed in [s.title for s in DETAILED] + ROW_LABELS:
         assert squash(needed) in on_that_page, needed
     rest = squash(pdf_text(pdf, table_page + 1, len(sizes)))
-    for scenario in GUIDE.all("scenarios"):
+    for scenario in GUIDE.scenarios.values():
         assert squash(scenario.title) in rest, scenario.id
     assert squash("Choisissez-en de 2 à 4") not in squash(pdf_text(pdf))
 
 
 def test_an_example_without_a_budget_shows_no_budget_line(page: Page, base_url: str) -> None:
-    without = next(e for e in GUIDE.all("examples") if e.budget is None)
-    with_budget = next(e for e in GUIDE.all("examples") if e.budget)
+    without = next(e for e in GUIDE.examples.values() if e.budget is None)
+    with_budget = next(e for e in GUIDE.examples.values() if e.budget)
     page.goto(base_url + "exemples/", wait_until="load")
     terms = page.locator(f"#exemple-{without.id} dt").all_inner_texts()
     assert "Budget" not in terms and terms
@@ -260,14 +260,14 @@ def test_an_example_without_a_budget_shows_no_budget_line(page: Page, base_url: 
 
 def test_the_trajectories_view_maps_scenarios_and_examples(page: Page, base_url: str) -> None:
     page.goto(base_url + "comprendre/trajectoires/", wait_until="load")
-    rows = page.locator(".app-trajectory-map tbody tr")
-    for trajectory, row in zip(GUIDE.all("trajectories"), rows.all(), strict=True):
+    rows = page.locator(".app-trajectories__map tbody tr")
+    for trajectory, row in zip(GUIDE.trajectories.values(), rows.all(), strict=True):
         links = row.locator("a").evaluate_all("links => links.map(a => a.href)")
         expected = [f"comprendre/trajectoires/#trajectoire-{trajectory.id}"]
         expected += [
-            f"preparer/scenarios/#scenario-{s.id}" for s in GUIDE.all("scenarios") if s.trajectory == trajectory.id
+            f"preparer/scenarios/#scenario-{s.id}" for s in GUIDE.scenarios.values() if s.trajectory == trajectory.id
         ]
-        expected += [f"exemples/#exemple-{e.id}" for e in GUIDE.all("examples") if e.trajectory == trajectory.id]
+        expected += [f"exemples/#exemple-{e.id}" for e in GUIDE.examples.values() if e.trajectory == trajectory.id]
         assert links == [base_url + path for path in expected]
 
 
@@ -278,7 +278,7 @@ def test_the_trajectories_view_maps_scenarios_and_examples(page: Page, base_url:
 def test_no_axe_violation(browser: Browser, base_url: str, scheme: str, width: int) -> None:
     context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
     page = context.new_page()
-    ids = [s.id for s in GUIDE.all("scenarios")]
+    ids = [s.id for s in GUIDE.scenarios.values()]
     choices = {2: ids[:1] + ids[-1:], 3: ids[:3], 4: ids[1:3] + ids[4:6]}
     try:
         problems = {}

@@ -71,7 +71,7 @@ CHROME = [
     ".md-content__button",
     ".app-page-info",
     ".app-block__edit",
-    ".app-complete__print",
+    ".app-complete-guide__print",
 ]
 
 

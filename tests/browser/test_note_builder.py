@@ -118,7 +118,7 @@ def test_the_zip_writer_makes_archives_that_zip_tools_read(context: BrowserConte
     page, _ = open_note(context, base_url, DINUM.id)
     result = page.evaluate(
         """async () => {
-          await app.load("zip")
+          await app.load("zip", "lib")
           const binary = Uint8Array.from({ length: 70000 }, (_, i) => (i * 7919) % 256)
           const bytes = app.zip.store([
             { name: "mimetype", data: "application/vnd.oasis.opendocument.text" },

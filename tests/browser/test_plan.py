@@ -13,7 +13,7 @@ import icalendar
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from guide_perennisation.guide import load_guide
+from guide_perennisation.loader import load_guide
 from guide_perennisation.step_by_step import month_label
 
 from .conftest import ROOT, SCHEMES, WIDTHS, axe_violations, browsing, format_violations
@@ -129,7 +129,7 @@ def test_without_javascript_the_plan_reads_in_relative_months(browser: Browser, 
     page = context.new_page()
     page.goto(base_url + URL, wait_until="load")
     expect(page.locator("[data-plan-form]")).to_be_hidden()
-    for route in GUIDE.all("routes"):
+    for route in GUIDE.routes.values():
         cells = page.locator(f"#plan-{route.id} [data-plan-when]")
         expect(cells).to_have_count(len(route.steps))
     expect(page.locator("#plan-startup-d-etat [data-plan-when]").nth(2)).to_have_text("M−13 à M−12")

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from guide_perennisation.guide import load_guide
 from guide_perennisation.links import page_url
+from guide_perennisation.loader import load_guide
 
 from .conftest import ROOT, SCHEMES, WIDTHS, axe_violations, browsing, format_violations
 
@@ -115,7 +115,7 @@ def test_the_choice_is_remembered(page: Page, base_url: str) -> None:
     )
 
 
-@pytest.mark.parametrize("route", [r.id for r in GUIDE.all("routes")])
+@pytest.mark.parametrize("route", [r.id for r in GUIDE.routes.values()])
 def test_the_step_box_shows_the_step_and_its_neighbours_on_the_route(page: Page, base_url: str, route: str) -> None:
     choose(page, base_url, route)
     steps = steps_of(route)
@@ -146,7 +146,7 @@ def test_without_javascript_every_route_and_step_is_open(browser: Browser, base_
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(base_url, wait_until="load")
-    for route in GUIDE.all("routes"):
+    for route in GUIDE.routes.values():
         section = page.locator(f"#parcours-{route.id}")
         expect(section).to_be_visible()
         expect(section.locator("[data-step-panel]:visible")).to_have_count(len(route.steps))

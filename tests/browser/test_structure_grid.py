@@ -13,13 +13,13 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from guide_perennisation.guide import load_guide
+from guide_perennisation.loader import load_guide
 from tests.conftest import build_site, serve
 
 from .conftest import ROOT
 
 PAGE = "preparer/structure-accueil/"
-CRITERIA = load_guide(ROOT).all("criteria")
+CRITERIA = load_guide(ROOT).criteria.values()
 # Every write fails, as when the origin's quota is used up.
 FULL_STORAGE = """
 Storage.prototype.setItem = function () {

@@ -290,7 +290,7 @@
 
     // The exports live in note-export.js, fetched when the reader starts
     // typing or at the first export, so that the page itself stays light.
-    const exporter = () => app.load("note-export").then(() => app.noteExport)
+    const exporter = () => app.load("note-export", "lib").then(() => app.noteExport)
     const exporting = action => () =>
       exporter().then(action, () => say("L’export n’a pas pu être préparé : vérifiez la connexion, puis réessayez."))
 

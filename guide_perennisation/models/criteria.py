@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 from .base import InlineMd, Record, Text
-from .render import Context
 
 
 class Criterion(Record):
     title: Text
     description: InlineMd
     question: InlineMd
-
-
-def criteria(ctx: Context) -> str:
-    return ctx.block("criterion", "criteria", criteria=ctx.guide.all("criteria"))

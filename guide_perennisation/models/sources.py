@@ -2,8 +2,8 @@
 
 Every source and every cited document says how a reader reaches it: a web
 address that a contributor confirmed (and where), an address still to confirm
-(the placeholder list: the page says « adresse à confirmer »), or, for a text
-that was never published, whom to ask for it.
+(the page says « adresse à confirmer »), or, for a text that was never
+published, whom to ask for it.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from typing import Literal
 from pydantic import Field, HttpUrl, model_validator
 
 from .base import InlineMd, Model, Record, SourceId, Text
-from .render import Context
 
 UrlStatus = Literal["confirmee", "a-confirmer", "interne"]
 
@@ -56,7 +55,3 @@ class Source(Record, Reachable):
     publisher: Text
     summary: InlineMd
     cited: list[CitedDocument] = Field(default=[], description="Documents que cette source cite.")
-
-
-def sources(ctx: Context) -> str:
-    return ctx.block("source", "sources", sources=ctx.guide.all("sources"))

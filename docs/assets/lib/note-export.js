@@ -198,7 +198,7 @@ ${heading(1, 20)}${heading(2, 16)}${heading(3, 13)}${heading(4, 12)}${heading(5,
 </manifest:manifest>`
 
   const toOdt = async (note, now = new Date()) => {
-    await app.load("zip")
+    await app.load("zip", "lib")
     let count = 0
     const tables = { next: () => ++count }
     const body = [

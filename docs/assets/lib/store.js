@@ -17,7 +17,7 @@
 (() => {
   "use strict"
 
-  // store.js sits in assets/components/ under the site's root.
+  // store.js sits in assets/lib/ under the site’s root.
   const script = document.currentScript
   const root = new URL("../../", script ? script.src : location.href).pathname
   const PREFIX = `app:${root}:`

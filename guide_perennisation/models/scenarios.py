@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
 from .base import InlineMd, Readable, Record, Slug, SourceId, Text
-from .render import Context
-
-if TYPE_CHECKING:
-    from .guide import Guide
-
 
 # A cell of the comparison is read across four columns at a glance: the full
 # text lives in the scenario's own section, one link away.
@@ -49,21 +43,6 @@ class Glance(Readable):
     next_step: Short | None = Field(default=None, description="Première étape.")
 
 
-# The rows of the comparison, in order: (label, field of Glance), the similar
-# cases coming from the examples rather than from a field.
-ROWS = [
-    ("Qui porte le service", "carrier"),
-    ("Entité juridique à créer", "legal_entity"),
-    ("Financement", "funding"),
-    ("Équipe et recrutement", "team"),
-    ("Délai et effort de mise en place", "setup"),
-    ("Avantages, en bref", "advantages"),
-    ("Risques, en bref", "risks"),
-    ("Cas similaires", "cases"),
-    ("Première étape", "next_step"),
-]
-
-
 class Scenario(Record, Readable):
     title: Text
     status: Literal["detaille", "esquisse"] = Field(
@@ -81,39 +60,3 @@ class Scenario(Record, Readable):
     recruitment_flexibility: InlineMd | None = None
     sources: list[SourceId] = Field(min_length=1)
     glance: Glance = Field(default=Glance(), description="Les cases courtes du tableau comparatif.")
-
-
-def cases(guide: Guide) -> dict[str, list[str]]:
-    """Each scenario's examples: its similar cases, then the other examples that name it."""
-    naming: defaultdict[str, list[str]] = defaultdict(list)
-    for e in guide.all("examples"):
-        if e.scenario is not None:
-            naming[e.scenario].append(e.id)
-    found = {}
-    for s in guide.all("scenarios"):
-        similar = set(s.similar_cases)
-        found[s.id] = s.similar_cases + [i for i in naming[s.id] if i not in similar]
-    return found
-
-
-def _render(ctx: Context, component: str, **context: object) -> str:
-    guide = ctx.guide
-    return ctx.block(
-        component,
-        "scenarios",
-        scenarios=guide.all("scenarios"),
-        cases=cases(guide),
-        examples=guide.records["examples"],
-        trajectories=guide.records["trajectories"],
-        sources=guide.records["sources"],
-        **context,
-    )
-
-
-def scenarios(ctx: Context, level: int = 2) -> str:
-    return _render(ctx, "scenario", level=level)
-
-
-def scenario_table(ctx: Context) -> str:
-    """Scenarios as columns, attributes as rows; the detailed ones shown first."""
-    return _render(ctx, "scenario_table", rows=ROWS)

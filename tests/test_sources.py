@@ -12,11 +12,14 @@ import yaml
 from lxml import html
 from pydantic import ValidationError
 
-from guide_perennisation.example import Example, example_cards
-from guide_perennisation.guide import Guide, load_guide
+from guide_perennisation.examples import examples
+from guide_perennisation.guide import Guide
 from guide_perennisation.links import Links
+from guide_perennisation.loader import load_guide
+from guide_perennisation.models.examples import Example
+from guide_perennisation.models.sources import CitedDocument, Source
 from guide_perennisation.render import Context
-from guide_perennisation.source import CitedDocument, Source, sources
+from guide_perennisation.sources import sources
 
 from .conftest import ROOT
 
@@ -31,7 +34,7 @@ UNCONFIRMED = {
 
 def _reachables() -> list[tuple[str, str, Source | CitedDocument]]:
     found: list[tuple[str, str, Source | CitedDocument]] = []
-    for source in GUIDE.all("sources"):
+    for source in GUIDE.sources.values():
         found.append((source.id, source.title, source))
         found.extend((source.id, doc.title, doc) for doc in source.cited)
     return found
@@ -59,7 +62,7 @@ def test_every_address_is_confirmed_internal_or_a_known_placeholder() -> None:
 
 
 def test_only_the_internal_note_has_no_public_address() -> None:
-    internal = [s.id for s in GUIDE.all("sources") if s.url_status == "interne"]
+    internal = [s.id for s in GUIDE.sources.values() if s.url_status == "interne"]
     assert internal == ["note-dinum"]
     assert "dinum@beta.gouv.fr" in GUIDE.get("sources", "note-dinum").access
 
@@ -79,7 +82,6 @@ def test_an_address_without_its_proof_is_refused(fields: dict[str, str], problem
 
 
 def _guide() -> Guide:
-    guide = Guide()
     records = {
         "sources": [
             Source(
@@ -116,10 +118,7 @@ def _guide() -> Guide:
         "scenarios": [],
         "trajectories": [],
     }
-    for collection, items in records.items():
-        guide.records[collection] = {r.id: r for r in items}
-        guide.files[collection] = f"data/{collection}.yml"
-    return guide
+    return Guide(**{collection: {r.id: r for r in items} for collection, items in records.items()})
 
 
 def test_sources_show_their_address_placeholder_or_whom_to_ask() -> None:
@@ -135,7 +134,7 @@ def test_sources_show_their_address_placeholder_or_whom_to_ask() -> None:
 
 
 def test_example_card_links_each_source_to_its_entry() -> None:
-    tree = html.fromstring(example_cards(Context(_guide(), Links("exemples/"), None)))
+    tree = html.fromstring(examples(Context(_guide(), Links("exemples/"), None)))
     hrefs = tree.xpath('//p[@class="app-example__source"]/a/@href')
     assert hrefs == ["../a-propos/sources/#source-note-dinum", "../a-propos/sources/#source-phase-transfert"]
 
@@ -144,7 +143,7 @@ def test_built_example_cards_link_to_their_sources(site_dir: Path) -> None:
     sources_page = html.parse(str(site_dir / "a-propos/sources/index.html"))
     anchors = set(sources_page.xpath("//@id"))
     cards = html.parse(str(site_dir / "exemples/index.html")).xpath('//article[contains(@class, "app-example")]')
-    assert len(cards) == len(GUIDE.all("examples"))
+    assert len(cards) == len(GUIDE.examples.values())
     for card in cards:
         example = GUIDE.get("examples", card.get("id").removeprefix("exemple-"))
         hrefs = card.xpath('.//p[@class="app-example__source"]/a/@href')
@@ -168,7 +167,7 @@ def test_built_sources_page_shows_every_address(site_dir: Path) -> None:
 @pytest.mark.parametrize(
     ("page", "block", "collection"),
     [
-        ("preparer/scenarios/index.html", '//section[contains(@class, "app-scenario")]', "scenarios"),
+        ("preparer/scenarios/index.html", '//section[contains(@class, "app-scenarios__scenario")]', "scenarios"),
         ("outils/checklists/index.html", '//form[contains(@class, "app-checklist")]', "checklists"),
     ],
 )

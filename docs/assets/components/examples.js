@@ -2,7 +2,7 @@
  * this script shows the form, hides the cards that do not match, and keeps
  * the choice in the address (?scenario=…), so a scenario can link to its
  * examples. */
-app.register("example", (root, page) => {
+app.register("examples", (root, page) => {
   "use strict"
   const form = root.querySelector(".app-examples__filters")
   if (!form) return

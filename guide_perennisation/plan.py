@@ -1,0 +1,15 @@
+"""The dated plan of the calendar page: each route's milestones in months from
+M0 (the transfer date), from the same steps and routes as the step-by-step."""
+
+from __future__ import annotations
+
+from .render import Context
+from .step_by_step import month_label, timing_label
+
+
+def plan(ctx: Context, level: int = 2) -> str:
+    """Dated in the browser once the reader gives M0; the months alone without JavaScript."""
+    ctx.shown.add(ctx.guide.file("steps"))
+    return ctx.block(
+        "plan", "routes", routes=ctx.guide.routes_with_steps(), level=level, month=month_label, timing=timing_label
+    )

@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from guide_perennisation.guide import load_guide
+from guide_perennisation.loader import load_guide
 
 from .checklists import EIG, FILL_QUOTA, PAGES, enable_instant_navigation, wait_ready
 from .conftest import ROOT, AppErrors

@@ -1,7 +1,8 @@
 """Blank note templates as files (Markdown and OpenDocument text), made at
 build time from the same data as the pages, never edited by hand.
 
-Both files follow one outline, so they say the same thing. Builds stay
+Both files are written from the note's outline (note_outline.py), the one the
+note builder's exports in the browser follow too. Builds stay
 byte-reproducible: every date in a file, and every timestamp in the zip
 package, is the build's source day (SOURCE_DATE_EPOCH, else the last commit).
 """
@@ -126,10 +127,8 @@ def _odf_body(blocks: list[Block]) -> str:
     for block in blocks:
         kind = block["type"]
         if kind == "heading":
-            level = block["level"]
-            out.append(
-                f'<text:h text:style-name="Heading_20_{level}" text:outline-level="{level}">{xml(block["text"])}</text:h>'
-            )
+            level, text = block["level"], xml(block["text"])
+            out.append(f'<text:h text:style-name="Heading_20_{level}" text:outline-level="{level}">{text}</text:h>')
         elif kind == "paragraph":
             out.append(_odf_paragraph(block["runs"], styles[block["style"]]))
         elif kind == "list":

@@ -21,6 +21,7 @@ The ODF styles travel with it, so that both writers' .odt look the same.
 
 from __future__ import annotations
 
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import lxml.html
@@ -139,74 +140,32 @@ def document(outline: dict[str, Any], preface: list[Block]) -> list[Block]:
     return blocks
 
 
-# ---- One style: the ODF parts both writers put in every .odt ----
-# Block styles by name: paragraph style in the .odt for each block style.
-PARAGRAPH_STYLES = {"body": "Text_20_body", "guidance": "Consigne", "quote": "Quotations", "source": "Quotations"}
-NS = " ".join(
-    [
-        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"',
-        'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"',
-        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"',
-        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"',
-        'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"',
-        'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"',
-        'xmlns:dc="http://purl.org/dc/elements/1.1/"',
-        'xmlns:xlink="http://www.w3.org/1999/xlink"',
-    ]
-)
-MIMETYPE = "application/vnd.oasis.opendocument.text"
-XML = '<?xml version="1.0" encoding="UTF-8"?>\n'
-# Columns share the width between A4's 2 cm margins; wider tables squeeze into the last style.
-TABLE_WIDTH = 17
-COLUMN_STYLES = 8
+# ---- One style: the ODF parts both writers put in every .odt (odf/*.xml) ----
+def _odf_part(name: str) -> str:
+    return (resources.files(__package__) / "odf" / name).read_text(encoding="utf-8")
 
 
-def _heading_style(level: int, size: int) -> str:
-    return (
-        f'<style:style style:name="Heading_20_{level}" style:display-name="Heading {level}" style:family="paragraph"'
-        ' style:parent-style-name="Heading" style:next-style-name="Text_20_body"'
-        f' style:default-outline-level="{level}" style:class="text">'
-        f'<style:text-properties fo:font-size="{size}pt" fo:font-weight="bold"/></style:style>'
-    )
-
-
-_COLUMNS = "".join(
-    f'<style:style style:name="Colonne{n}" style:family="table-column">'
-    f'<style:table-column-properties style:column-width="{TABLE_WIDTH / n:.2f}cm"/></style:style>'
-    for n in range(1, COLUMN_STYLES + 1)
-)
-_HEADINGS = "".join(_heading_style(level, size) for level, size in enumerate((20, 16, 13, 12, 11, 11), start=1))
-
+_AUTOMATIC = _odf_part("automatic-styles.xml")
 ODF: dict[str, Any] = {
-    "namespaces": NS,
-    "mimetype": MIMETYPE,
-    "automatic": f"""<office:automatic-styles>
-<style:style style:name="Gras" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>
-<style:style style:name="Tableau" style:family="table"><style:table-properties style:width="{TABLE_WIDTH}cm" table:align="left" fo:margin-top="0.1cm" fo:margin-bottom="0.3cm"/></style:style>
-{_COLUMNS}
-<style:style style:name="Cellule" style:family="table-cell"><style:table-cell-properties fo:padding="0.1cm" fo:border="0.5pt solid #000000"/></style:style>
-<text:list-style style:name="Puces"><text:list-level-style-bullet text:level="1" text:bullet-char="•"><style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="listtab" text:list-tab-stop-position="0.6cm" fo:text-indent="-0.4cm" fo:margin-left="0.6cm"/></style:list-level-properties></text:list-level-style-bullet></text:list-style>
-</office:automatic-styles>""",
-    "styles": f"""{XML}<office:document-styles {NS} office:version="1.3"><office:styles>
-<style:default-style style:family="paragraph"><style:paragraph-properties fo:orphans="2" fo:widows="2"/><style:text-properties fo:font-family="'Liberation Sans', Arial, sans-serif" fo:font-size="11pt" fo:language="fr" fo:country="FR"/></style:default-style>
-<style:style style:name="Standard" style:family="paragraph" style:class="text"/>
-<style:style style:name="Text_20_body" style:display-name="Text body" style:family="paragraph" style:parent-style-name="Standard" style:class="text"><style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.25cm" fo:line-height="115%"/></style:style>
-<style:style style:name="Consigne" style:family="paragraph" style:parent-style-name="Text_20_body" style:class="text"><style:text-properties fo:font-style="italic" fo:color="#444444"/></style:style>
-<style:style style:name="Heading" style:family="paragraph" style:parent-style-name="Standard" style:next-style-name="Text_20_body" style:class="text"><style:paragraph-properties fo:margin-top="0.5cm" fo:margin-bottom="0.2cm" fo:keep-with-next="always"/></style:style>
-{_HEADINGS}
-<style:style style:name="Quotations" style:family="paragraph" style:parent-style-name="Text_20_body" style:class="html"><style:paragraph-properties fo:margin-left="0.8cm"/><style:text-properties fo:font-style="italic"/></style:style>
-<style:style style:name="Table_20_Contents" style:display-name="Table Contents" style:family="paragraph" style:parent-style-name="Standard" style:class="extra"/>
-<style:style style:name="En-tête" style:family="paragraph" style:parent-style-name="Table_20_Contents" style:class="extra"><style:text-properties fo:font-weight="bold"/></style:style>
-</office:styles>
-<office:automatic-styles><style:page-layout style:name="A4"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" style:print-orientation="portrait" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2cm" fo:margin-right="2cm"/></style:page-layout></office:automatic-styles>
-<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="A4"/></office:master-styles>
-</office:document-styles>""",
-    "manifest": f"""{XML}<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
-<manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="{MIMETYPE}"/>
-<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
-<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>
-<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>
-</manifest:manifest>""",
-    "paragraphs": PARAGRAPH_STYLES,
-    "columns": COLUMN_STYLES,
+    "namespaces": " ".join(
+        [
+            'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"',
+            'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"',
+            'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"',
+            'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"',
+            'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"',
+            'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"',
+            'xmlns:dc="http://purl.org/dc/elements/1.1/"',
+            'xmlns:xlink="http://www.w3.org/1999/xlink"',
+        ]
+    ),
+    "mimetype": "application/vnd.oasis.opendocument.text",
+    "styles": _odf_part("styles.xml"),
+    "automatic": _AUTOMATIC,
+    "manifest": _odf_part("manifest.xml"),
+    # The paragraph style of each block style.
+    "paragraphs": {"body": "Text_20_body", "guidance": "Consigne", "quote": "Quotations", "source": "Quotations"},
+    # Column styles Colonne1…n share the page's width; wider tables take the last.
+    "columns": _AUTOMATIC.count('style:family="table-column"'),
 }
+XML = '<?xml version="1.0" encoding="UTF-8"?>\n'

@@ -4,13 +4,15 @@ several visits, then takes away as Markdown, OpenDocument text or print.
 The server renders the readable template (_note.html), links to the blank
 files and the form, hidden: without JavaScript the page is the template.
 docs/assets/components/note-builder.js reveals the form, saves it (keyed by
-section id) and makes the exports.
+section id) and makes the exports, from the note's outline (note_outline.py)
+embedded as JSON: the blank files are written from the same outline.
 """
 
 from __future__ import annotations
 
 from .note import ROW_KINDS, SCENARIO_PARTS, bullets, prefill_links, prompts, scenario_prompts
 from .note_files import file_path
+from .note_outline import outline
 from .render import Context
 
 # Where the decision grid that a note takes in is filled.
@@ -34,6 +36,7 @@ def note_builder(ctx: Context, template_id: str, level: int = 2) -> str:
         scenarios=scenario_prompts(guide) if has_scenarios else [],
         parts=SCENARIO_PARTS,
         row_kinds=ROW_KINDS,
+        outline=outline(guide, ctx.links, template),
         files={suffix: ctx.links.file(file_path(template.id, suffix)) for suffix in ("odt", "md")},
         grid_page=ctx.links.page(GRID_PAGE),
         level=level,

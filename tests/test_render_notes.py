@@ -5,8 +5,10 @@ links to the blank files, and a form that waits for its script."""
 from __future__ import annotations
 
 import html
+import json
 import re
 
+import lxml.html
 import pytest
 
 from guide_perennisation.guide import UnknownRecord
@@ -14,6 +16,7 @@ from guide_perennisation.links import Links
 from guide_perennisation.loader import load_guide
 from guide_perennisation.note import ROW_KINDS, SCENARIO_PARTS, plain
 from guide_perennisation.note_builder import note_builder
+from guide_perennisation.note_outline import outline
 from guide_perennisation.render import Context
 from tests.conftest import ROOT
 from tests.test_render import Tree
@@ -96,3 +99,16 @@ def test_rows_blank_files_and_a_form_that_waits_for_its_script() -> None:
 def test_unknown_note_is_an_error() -> None:
     with pytest.raises(UnknownRecord, match="« nulle » n'est pas un modèle de note connu"):
         render("nulle")
+
+
+@pytest.mark.parametrize("template", list(GUIDE.notes.values()), ids=lambda t: t.id)
+def test_the_builder_carries_the_outline_the_blank_files_are_written_from(template) -> None:
+    context = Context(GUIDE, Links("outils/note-dinum/"), None)
+    tree = lxml.html.fromstring(note_builder(context, template.id))
+    [data] = tree.xpath("//script[@data-note-outline]")
+    # Data for the exports, never a script the browser runs (nor one the CSP must allow).
+    assert data.get("type") == "application/json"
+    carried = json.loads(data.text)
+    assert carried == outline(GUIDE, context.links, template)
+    assert [(s["level"], s["title"]) for s in carried["sections"]] == [(s.level, s.title) for s in template.sections]
+    assert "Consigne" in carried["odf"]["styles"]

@@ -76,6 +76,19 @@
     }))
     const byElement = node => sections.find(section => section.element.contains(node))
 
+    // The outline the blank files follow (note_outline.py): a section the
+    // reader left as it was exports as its blank blocks, with links made
+    // absolute, as they are in the files.
+    const outline = JSON.parse(root.querySelector("[data-note-outline]").textContent)
+    const absolute = value => {
+      if (Array.isArray(value)) return value.map(absolute)
+      if (!isObject(value)) return value
+      return Object.fromEntries(
+        Object.entries(value).map(([key, v]) => [key, key === "href" ? new URL(v, location.href).href : absolute(v)]),
+      )
+    }
+    const blanks = Object.fromEntries(outline.sections.map(s => [s.id, absolute(s.blank)]))
+
     // Saved entries this page does not show (sections or scenarios removed
     // from the data, or not yet added back): kept as they were.
     let kept = { sections: {}, scenarios: {} }
@@ -205,7 +218,9 @@
         return {
           title: section.title,
           level: section.level,
-          text: section.text.value,
+          // Its prompts untouched, a section is as blank as in the files.
+          text: section.text.value === section.text.defaultValue ? "" : section.text.value,
+          blank: blanks[section.id],
           scenarios: [
             ...section.scenarios
               .filter(s => s.pick.checked)
@@ -245,9 +260,9 @@
             : null,
         }
       })
-      if (orphans.length) list.push({ title: REMOVED, level: 2, text: "", scenarios: [], table: null, divider: true }, ...orphans)
+      if (orphans.length) list.push({ title: REMOVED, level: 2, text: "", scenarios: [], table: null }, ...orphans)
       const date = parseDay(day.value) || new Date()
-      return { title, service: service.value.trim(), date: store.frenchDate(date), page: pageUrl(), sections: list }
+      return { title, service: service.value.trim(), date: store.frenchDate(date), page: pageUrl(), odf: outline.odf, sections: list }
     }
 
     /* ---- messages ---- */

@@ -33,9 +33,10 @@ bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.jso
 serve: $(VENV)/.site
 	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch guide_perennisation --watch overrides
 
-## build: the site in site/, strict (any warning fails)
+## build: the site in site/, strict (any warning fails), then the engine-free post-build step
 build: $(VENV)/.site
 	$(BIN)/mkdocs build --strict --clean
+	$(BIN)/python -m guide_perennisation.postbuild site
 
 ## check-data: validate data/ and the pages' references to it, without building
 check-data: $(VENV)/.site

@@ -88,9 +88,13 @@ def define_env(env: Any) -> None:
     assets = AssetFinder(docs_dir)
     nav = read_nav(env.conf["nav"], docs_dir)
 
+    def links() -> Links:
+        """Links from the page being built, in the engine's URL style."""
+        return Links(env.page.url, directory_urls=env.conf["use_directory_urls"])
+
     def context() -> Context:
         src = env.page.file.src_uri
-        return Context(guide, Links(env.page.url), edit_base, shown[src], limit, components[src])
+        return Context(guide, links(), edit_base, shown[src], limit, components[src])
 
     def bind(function):
         def macro(*args: Any, **kwargs: Any) -> str:
@@ -108,7 +112,7 @@ def define_env(env: Any) -> None:
         for function in component.macros:
             env.macro(bind(function))
 
-    env.macro(lambda: framed(site_map(nav, Links(env.page.url))), "site_map")
+    env.macro(lambda: framed(site_map(nav, links())), "site_map")
     # Not `publication`: mkdocs-macros already names extra.publication so.
     env.macro(publication.show, "publication_value")
 
@@ -150,7 +154,7 @@ def define_env(env: Any) -> None:
         """The « Étape N sur M » box of a page that belongs to a step, found
         from the page's path; its component's files then load with the page."""
         src = env.page.file.src_uri
-        html = step_box(guide, Links(env.page.url), src)
+        html = step_box(guide, links(), src)
         if html:
             # Navigation, like the menu: it does not date the page (not in `shown`).
             components[src].add("step_by_step")

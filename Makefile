@@ -22,6 +22,16 @@ $(VENV)/.dev: requirements-dev.lock $(VENV)/.site
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.lock
 	touch $@
 
+# ProperDocs, MkDocs 1.x's continuation, for tests/test_engines.py: a second
+# engine in its own virtualenv, pinned like the first (requirements-properdocs.lock
+# says why --no-deps). The guide's package comes from the project folder the
+# build runs in (`python -m` puts it first on sys.path), as for .venv.
+PROPERDOCS_VENV := .venv-properdocs
+$(PROPERDOCS_VENV)/.site: requirements-properdocs.lock
+	$(PYTHON) -m venv $(PROPERDOCS_VENV)
+	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-properdocs.lock
+	touch $@
+
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
@@ -33,9 +43,10 @@ bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.jso
 serve: $(VENV)/.site
 	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch guide_perennisation --watch overrides
 
-## build: the site in site/, strict (any warning fails)
+## build: the site in site/, strict (any warning fails), then the engine-free post-build step
 build: $(VENV)/.site
 	$(BIN)/mkdocs build --strict --clean
+	$(BIN)/python -m guide_perennisation.postbuild site
 
 ## check-data: validate data/ and the pages' references to it, without building
 check-data: $(VENV)/.site
@@ -62,7 +73,7 @@ browser:
 	@sh tests/ensure-tools.sh
 
 ## test: every test (data, rendering, build, browser, accessibility)
-test: $(VENV)/.dev node_modules/.package-lock.json browser lint
+test: $(VENV)/.dev $(PROPERDOCS_VENV)/.site node_modules/.package-lock.json browser lint
 	$(BIN)/python -m pytest
 
 ## linkcheck: internal links, then the external ones (checked when there is a network; not part of `make test`)

@@ -57,8 +57,10 @@ class Chapter:
 
     @property
     def key(self) -> str:
-        """The chapter's id, and the prefix of every id inside it."""
-        return "chapitre-" + (page_url(self.doc).strip("/").replace("/", "-") or "accueil")
+        """The chapter's id, and the prefix of every id inside it: from the
+        page's directory URL whatever the engine's URL style, so that links
+        to it hold either way."""
+        return "chapitre-" + (page_url(self.doc, directory_urls=True).strip("/").replace("/", "-") or "accueil")
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,7 @@ class _Relocator:
         self.links = links
         self.docs_dir = docs_dir
         self.base_url = links.base
-        self.by_url = {posixpath.normpath("/" + page_url(doc)): doc for doc in chapters}
+        self.by_url = {posixpath.normpath("/" + page_url(doc, links.directory_urls)): doc for doc in chapters}
 
     def inner_id(self, value: str) -> str:
         return f"{self.chapter.key}--{value}"

@@ -15,9 +15,15 @@ HOMES = {
 }
 
 
-def page_url(doc_path: str) -> str:
-    """URL of a Markdown page with directory URLs: a/b.md -> a/b/, a/index.md -> a/."""
+def page_url(doc_path: str, directory_urls: bool = True) -> str:
+    """URL of a Markdown page, as the engine writes it (its `use_directory_urls`).
+
+    With directory URLs, the engines' default: a/b.md -> a/b/, a/index.md -> a/.
+    Without: a/b.md -> a/b.html, a/index.md -> a/index.html.
+    """
     stem = doc_path[:-3] if doc_path.endswith(".md") else doc_path
+    if not directory_urls:
+        return stem.lstrip("/") + ".html"
     if stem == "index" or stem.endswith("/index"):
         stem = stem[: -len("index")]
     else:
@@ -26,15 +32,20 @@ def page_url(doc_path: str) -> str:
 
 
 class Links:
-    """Turns docs-relative targets into hrefs relative to the current page."""
+    """Turns docs-relative targets into hrefs relative to the current page.
 
-    def __init__(self, current_url: str):
+    `current_url` is the page's URL as the engine gives it; `directory_urls`
+    its `use_directory_urls`, passed by the adapter.
+    """
+
+    def __init__(self, current_url: str, directory_urls: bool = True):
+        self.directory_urls = directory_urls
         self.base = "/" + current_url.lstrip("/")
         if not self.base.endswith("/"):
             self.base = posixpath.dirname(self.base) + "/"
 
     def page(self, doc_path: str, anchor: str | None = None) -> str:
-        target = "/" + page_url(doc_path)
+        target = "/" + page_url(doc_path, self.directory_urls)
         rel = posixpath.relpath(target, self.base)
         rel = "./" if rel == "." else rel + ("/" if target.endswith("/") and rel != "." else "")
         return rel + (f"#{anchor}" if anchor else "")

@@ -224,3 +224,23 @@ def test_page_url() -> None:
     assert page_url("index.md") == ""
     assert page_url("a/index.md") == "a/"
     assert page_url("a/b.md") == "a/b/"
+
+
+def test_page_url_without_directory_urls() -> None:
+    """The engine's `use_directory_urls: false`: one .html file per page."""
+    assert page_url("index.md", directory_urls=False) == "index.html"
+    assert page_url("a/index.md", directory_urls=False) == "a/index.html"
+    assert page_url("a/b.md", directory_urls=False) == "a/b.html"
+
+
+@pytest.mark.parametrize(
+    ("current", "target", "expected"),
+    [
+        ("index.html", "exemples/index.md", "exemples/index.html"),
+        ("preparer/scenarios.html", "exemples/index.md", "../exemples/index.html"),
+        ("preparer/scenarios.html", "preparer/scenarios.md", "scenarios.html"),
+        ("exemples/index.html", "index.md", "../index.html"),
+    ],
+)
+def test_links_without_directory_urls(current: str, target: str, expected: str) -> None:
+    assert Links(current, directory_urls=False).page(target) == expected

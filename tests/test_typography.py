@@ -163,7 +163,7 @@ def test_the_pass_keeps_inline_scripts_and_markup(tmp_path: Path) -> None:
     (their CSP hashes hold), the doctype is there, the tree has the same
     elements and attributes, and a second pass changes nothing."""
     project = copy_project(tmp_path / "project")
-    init = project / "guide_perennisation" / "adapters" / "mkdocs_macros.py"
+    init = project / "guide_perennisation" / "postbuild.py"
     source = init.read_text(encoding="utf-8")
     assert "    set_typography(" in source
     init.write_text(source.replace("    set_typography(", "    (lambda _: None)("), encoding="utf-8")

@@ -1,5 +1,8 @@
 """MkDocs hooks (mkdocs.yml `hooks:`): what mkdocs-macros cannot reach, the
-theme's own Jinja environment."""
+theme's own Jinja environment and its filters:
+- `patch`, which fails the build when the theme's HTML lacks its target;
+- `page_url`, a page's URL from its path in docs/, in the engine's URL
+  style (`use_directory_urls`), for the theme's links to pages."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from guide_perennisation.links import page_url
 from guide_perennisation.theme import ThemePatchError, patch
 
 
@@ -20,4 +24,5 @@ def _patch(html: str, old: str, new: str) -> str:
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
     env.filters["patch"] = _patch
+    env.filters["page_url"] = lambda doc: page_url(doc, config["use_directory_urls"])
     return env

@@ -23,15 +23,13 @@ from guide_perennisation.history import read_history
 from guide_perennisation.links import Links
 from guide_perennisation.loader import DataErrors, load_guide
 from guide_perennisation.nav import read_nav
-from guide_perennisation.note_files import write_blank_files
 from guide_perennisation.page_info import page_info
+from guide_perennisation.postbuild import post_build
 from guide_perennisation.publication import Publication, data_edit_base, missing_lines, unconfirmed_addresses
 from guide_perennisation.raw_html import RawHtmlExtension, framed
 from guide_perennisation.render import Context
 from guide_perennisation.site_map import site_map
-from guide_perennisation.slim import slim_assets
 from guide_perennisation.step_by_step import step_box
-from guide_perennisation.typography import set_typography
 
 # The partials that write an inline script into every page: Material's, then ours.
 THEME_SCRIPTS = (
@@ -90,9 +88,13 @@ def define_env(env: Any) -> None:
     assets = AssetFinder(docs_dir)
     nav = read_nav(env.conf["nav"], docs_dir)
 
+    def links() -> Links:
+        """Links from the page being built, in the engine's URL style."""
+        return Links(env.page.url, directory_urls=env.conf["use_directory_urls"])
+
     def context() -> Context:
         src = env.page.file.src_uri
-        return Context(guide, Links(env.page.url), edit_base, shown[src], limit, components[src])
+        return Context(guide, links(), edit_base, shown[src], limit, components[src])
 
     def bind(function):
         def macro(*args: Any, **kwargs: Any) -> str:
@@ -110,7 +112,7 @@ def define_env(env: Any) -> None:
         for function in component.macros:
             env.macro(bind(function))
 
-    env.macro(lambda: framed(site_map(nav, Links(env.page.url))), "site_map")
+    env.macro(lambda: framed(site_map(nav, links())), "site_map")
     # Not `publication`: mkdocs-macros already names extra.publication so.
     env.macro(publication.show, "publication_value")
 
@@ -152,7 +154,7 @@ def define_env(env: Any) -> None:
         """The « Étape N sur M » box of a page that belongs to a step, found
         from the page's path; its component's files then load with the page."""
         src = env.page.file.src_uri
-        html = step_box(guide, Links(env.page.url), src)
+        html = step_box(guide, links(), src)
         if html:
             # Navigation, like the menu: it does not date the page (not in `shown`).
             components[src].add("step_by_step")
@@ -163,8 +165,8 @@ def define_env(env: Any) -> None:
     env.variables["app_page_assets"] = lambda: assets.for_components(components[env.page.file.src_uri])
     # A page git does not know yet (not committed) takes the last commit's date.
     env.variables["app_page_updated"] = lambda: page_updated() or history.head
-    env.variables["app_blank_notes"] = lambda: write_blank_files(
-        guide, Path(env.conf["site_dir"]), env.conf["site_url"] or "/", source_date_epoch() or history.head
+    env.variables["app_post_build"] = lambda: post_build(
+        guide, Path(env.conf["site_dir"]), docs_dir, env.conf["site_url"] or "/", source_date_epoch() or history.head
     )
 
 
@@ -190,9 +192,6 @@ def on_post_page_macros(env: Any) -> None:
 
 
 def on_post_build(env: Any) -> None:
-    """The blank note templates, as files beside the pages; the site's own
-    styles and scripts, published without their comments; French typography
-    on every page's text, once every page is written."""
-    env.variables["app_blank_notes"]()
-    slim_assets(Path(env.conf["docs_dir"]), Path(env.conf["site_dir"]))
-    set_typography(Path(env.conf["site_dir"]))
+    """The post-build step that `make build` runs after the engine, here too
+    so that `make serve` shows the same site (it changes nothing run twice)."""
+    env.variables["app_post_build"]()

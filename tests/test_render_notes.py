@@ -105,10 +105,11 @@ def test_unknown_note_is_an_error() -> None:
 def test_the_builder_carries_the_outline_the_blank_files_are_written_from(template) -> None:
     context = Context(GUIDE, Links("outils/note-dinum/"), None)
     tree = lxml.html.fromstring(note_builder(context, template.id))
-    [data] = tree.xpath("//script[@data-note-outline]")
-    # Data for the exports, never a script the browser runs (nor one the CSP must allow).
-    assert data.get("type") == "application/json"
-    carried = json.loads(data.text)
+    [data] = tree.xpath("//*[@data-note-outline]")
+    # Data for the exports in an attribute: no script for the browser to run
+    # (nor for the CSP to allow), no text for the search index.
+    assert data.tag != "script" and not data.text
+    carried = json.loads(data.get("data-note-outline"))
     assert carried == outline(GUIDE, context.links, template)
     assert [(s["level"], s["title"]) for s in carried["sections"]] == [(s.level, s.title) for s in template.sections]
     assert "Consigne" in carried["odf"]["styles"]

@@ -79,7 +79,7 @@
     // The outline the blank files follow (note_outline.py): a section the
     // reader left as it was exports as its blank blocks, with links made
     // absolute, as they are in the files.
-    const outline = JSON.parse(root.querySelector("[data-note-outline]").textContent)
+    const outline = JSON.parse(root.querySelector("[data-note-outline]").dataset.noteOutline)
     const absolute = value => {
       if (Array.isArray(value)) return value.map(absolute)
       if (!isObject(value)) return value

@@ -408,7 +408,8 @@ def report(builds: dict, scaling: list[dict], weight: dict, assets: dict[str, in
         f"Chargement et validation des données (`load_guide`, processus neuf) : {builds['load'] * 1000:.0f} ms, "
         f"soit **{load_share:.1%}** de la construction.",
         f"Avant la première page, importer le greffon mkdocs-macros coûte {builds['imports'][0] * 1000:.0f} ms, "
-        f"et le paquet `guide_perennisation` du projet (modèles pydantic, gabarits) {builds['imports'][1] * 1000:.0f} ms.",
+        f"et le paquet `guide_perennisation` du projet (modèles pydantic, gabarits) "
+        f"{builds['imports'][1] * 1000:.0f} ms.",
         "## Montée en charge (données synthétiques)",
         table(
             ["Données", "Éléments", "Chargement", "Par élément", "Construction"],

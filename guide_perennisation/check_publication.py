@@ -25,7 +25,8 @@ _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m guide_perennisation.check_publication", description="Les valeurs à fournir avant de publier le guide."
+        prog="python -m guide_perennisation.check_publication",
+        description="Les valeurs à fournir avant de publier le guide.",
     )
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
     args = parser.parse_args(argv)

@@ -7,8 +7,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# What `make test-fast` leaves out: the tiers marked in tests/conftest.py.
+FAST := -m "not browser and not office and not build"
 
-.PHONY: serve build test check-data check-publication lint schemas stale browser clean lock linkcheck bench
+.PHONY: serve build test test-fast check-data check-publication lint schemas stale browser clean lock linkcheck bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +66,10 @@ browser:
 ## test: every test (data, rendering, build, browser, accessibility)
 test: $(VENV)/.dev node_modules/.package-lock.json browser lint
 	$(BIN)/python -m pytest
+
+## test-fast: the edit loop (about 30 s): data, rendering and one build; no browser, LibreOffice or extra build
+test-fast: $(VENV)/.dev
+	$(BIN)/python -m pytest $(FAST)
 
 ## linkcheck: internal links, then the external ones (checked when there is a network; not part of `make test`)
 linkcheck: build

@@ -75,7 +75,7 @@ test-fast: $(VENV)/.dev
 linkcheck: build
 	$(BIN)/python -m tests.linkcheck site
 
-## bench: build time against stock Material, scaling, page weight, Lighthouse; writes bench/results.md
+## bench: build time against stock Material, scaling, page weight, Lighthouse, `make test-fast`; writes bench/results.md
 bench: $(VENV)/.dev bench/node_modules/.package-lock.json browser
 	$(BIN)/python bench/run.py
 

@@ -9,6 +9,11 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 # What `make test-fast` leaves out: the tiers marked in tests/conftest.py.
 FAST := -m "not browser and not office and not build"
+# pytest-xdist workers for `make test`: `make test WORKERS=auto` on a machine
+# with cores to spare. Off by default: on 2 shared cores, 2 workers were no
+# faster (each builds the site and starts Chromium once). The groups written
+# in tests/conftest.py keep each expensive fixture to one worker.
+WORKERS ?= 0
 
 .PHONY: serve build test test-fast check-data check-publication lint schemas stale browser clean lock linkcheck bench
 
@@ -65,7 +70,7 @@ browser:
 
 ## test: every test (data, rendering, build, browser, accessibility)
 test: $(VENV)/.dev node_modules/.package-lock.json browser lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup
 
 ## test-fast: the edit loop (about 30 s): data, rendering and one build; no browser, LibreOffice or extra build
 test-fast: $(VENV)/.dev

@@ -7,8 +7,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# What `make test-fast` leaves out: the tiers marked in tests/conftest.py.
+FAST := -m "not browser and not office and not build"
+# pytest-xdist workers for `make test`: `make test WORKERS=auto` on a machine
+# with cores to spare. Off by default: on 2 shared cores, 2 workers were no
+# faster (each builds the site and starts Chromium once). The groups written
+# in tests/conftest.py keep each expensive fixture to one worker.
+WORKERS ?= 0
 
-.PHONY: serve build test check-data check-publication lint schemas stale browser clean lock linkcheck bench
+.PHONY: serve build test test-fast check-data check-publication lint schemas stale browser clean lock linkcheck bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -74,13 +81,17 @@ browser:
 
 ## test: every test (data, rendering, build, browser, accessibility)
 test: $(VENV)/.dev $(PROPERDOCS_VENV)/.site node_modules/.package-lock.json browser lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup
+
+## test-fast: the edit loop (about 30 s): data, rendering and one build; no browser, LibreOffice or extra build
+test-fast: $(VENV)/.dev
+	$(BIN)/python -m pytest $(FAST)
 
 ## linkcheck: internal links, then the external ones (checked when there is a network; not part of `make test`)
 linkcheck: build
 	$(BIN)/python -m tests.linkcheck site
 
-## bench: build time against stock Material, scaling, page weight, Lighthouse; writes bench/results.md
+## bench: build time against stock Material, scaling, page weight, Lighthouse, `make test-fast`; writes bench/results.md
 bench: $(VENV)/.dev bench/node_modules/.package-lock.json browser
 	$(BIN)/python bench/run.py
 

@@ -7,6 +7,7 @@ side in one run, printed as a table and saved to bench/results.md.
 - Scaling: synthetic data ×1, ×10, ×100 in a temporary folder.
 - Page weight: cold loads over a local gzip server, per page type.
 - Lighthouse 12 (mobile and desktop), median of three runs.
+- Tests: `make test-fast`, the edit loop, median of three runs.
 
 Measured, not asserted: the targets are reported, met or missed.
 """
@@ -43,6 +44,9 @@ from tests.conftest import SITE_PATH, copy_project  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 LIGHTHOUSE_RUNS = int(os.environ.get("BENCH_LIGHTHOUSE_RUNS", "3"))
+TEST_RUNS = int(os.environ.get("BENCH_TEST_RUNS", "3"))
+# `make test-fast`'s target, in seconds.
+TEST_FAST_TARGET = 30
 LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
 PAGE_TYPES = {
     "Accueil": "",
@@ -184,6 +188,23 @@ def measure_builds(work: Path) -> dict:
         "load": load_time(projects["site"], RUNS),
         "imports": import_costs(RUNS),
     }
+
+
+def measure_test_fast(runs: int) -> dict[str, float]:
+    """Wall and processor time of `make test-fast` as a contributor runs it
+    (its build and every child process included), median of `runs`."""
+    wall, cpu = [], []
+    for _ in range(runs):
+        before = cpu_of_children()
+        start = time.perf_counter()
+        result = subprocess.run(
+            ["make", "--no-print-directory", "test-fast"], cwd=ROOT, capture_output=True, text=True, check=False
+        )
+        wall.append(time.perf_counter() - start)
+        cpu.append(cpu_of_children() - before)
+        if result.returncode:
+            raise SystemExit(f"`make test-fast` a échoué :\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
+    return {"wall": statistics.median(wall), "cpu": statistics.median(cpu)}
 
 
 class _Unshared(yaml.SafeDumper):
@@ -365,7 +386,9 @@ def table(header: list[str], rows: list[list[object]]) -> str:
     return "\n".join(lines)
 
 
-def report(builds: dict, scaling: list[dict], weight: dict, assets: dict[str, int], scores: dict) -> str:
+def report(
+    builds: dict, scaling: list[dict], weight: dict, assets: dict[str, int], scores: dict, tests: dict[str, float]
+) -> str:
     pages, wall, cpu = builds["pages"], builds["wall"], builds["cpu"]
     ratio = {name: wall[name] / pages[name] / (wall["stock"] / pages["stock"]) for name in wall}
     cpu_ratio = {name: cpu[name] / pages[name] / (cpu["stock"] / pages["stock"]) for name in cpu}
@@ -441,6 +464,11 @@ def report(builds: dict, scaling: list[dict], weight: dict, assets: dict[str, in
             [[name, f"{size / KIB:.1f} Kio"] for name, size in assets.items()]
             + [["**Total**", f"**{own_total / KIB:.1f} Kio**"]],
         ),
+        "## Tests",
+        f"`make test-fast` (données, rendu, une construction ; ni navigateur, ni LibreOffice), "
+        f"médiane de {TEST_RUNS} passages : **{tests['wall']:.1f} s** "
+        f"({tests['cpu']:.1f} s de processeur). `make test` lance en plus le navigateur, LibreOffice "
+        "et les constructions propres à certains tests.",
         "## Lighthouse 12",
         table(
             ["Page", "Profil", *CATEGORIES.values()],
@@ -468,6 +496,11 @@ def report(builds: dict, scaling: list[dict], weight: dict, assets: dict[str, in
                     yes(ratio["site"] <= 1.3),
                 ],
                 ["Données ≤ 5 % de la construction", f"{load_share:.1%}", yes(load_share <= 0.05)],
+                [
+                    f"`make test-fast` ≈ {TEST_FAST_TARGET} s",
+                    f"{tests['wall']:.1f} s ({tests['cpu']:.1f} s proc.)",
+                    yes(tests["wall"] <= TEST_FAST_TARGET),
+                ],
             ],
         ),
     ]
@@ -486,6 +519,8 @@ def main() -> int:
         work = Path(temporary)
         print("Constructions…", flush=True)
         builds = measure_builds(work)
+        print("make test-fast…", flush=True)
+        tests = measure_test_fast(TEST_RUNS)
         print("Montée en charge…", flush=True)
         scaling = measure_scaling(work)
         site = work / "site"
@@ -496,7 +531,7 @@ def main() -> int:
             weight = measure_weight(base_url, assets)
             print("Lighthouse…", flush=True)
             scores = measure_lighthouse(base_url, work)
-    text = report(builds, scaling, weight, assets, scores)
+    text = report(builds, scaling, weight, assets, scores, tests)
     (ROOT / "bench" / "results.md").write_text(text, encoding="utf-8")
     print(text)
     return 0

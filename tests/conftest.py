@@ -21,10 +21,56 @@ ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
+# Test tiers (`make test-fast` deselects all three; `make test` runs everything).
+# `browser` is set here for every test under tests/browser/; `office` and
+# `build` are written on the tests themselves, and build_site() refuses to run
+# for a test without `build`, so that the fast tier keeps to one build.
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+_running: pytest.Item | None = None
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if BROWSER_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+        item.add_marker(pytest.mark.xdist_group(_worker_group(item)))
+
+
+def _worker_group(item: pytest.Item) -> str:
+    """Under pytest-xdist (`--dist loadgroup`), the tests that share a group
+    run in one worker, so that an expensive fixture is set up once: a file's
+    tests share its module fixtures (a site of their own), and the gates that
+    read one scheme×width visit of every page (`site_audit`) share that visit."""
+    if "site_audit" in item.fixturenames:
+        params = item.callspec.params
+        return f"site-audit-{params['scheme']}-{params['width']}"
+    return item.path.relative_to(ROOT).as_posix()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> object:
+    global _running
+    _running = item
+    try:
+        return (yield)
+    finally:
+        _running = None
+
+
 def build_site(
     project: Path, destination: Path, extra_env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of `project` into `destination`."""
+    """`mkdocs build --strict` of `project` into `destination`, for a test
+    marked `build` (a site of its own, beyond the session's `site_dir`)."""
+    if _running is not None and _running.get_closest_marker("build") is None:
+        pytest.fail(f"{_running.nodeid} construit un site : marquez-le @pytest.mark.build (voir tests/conftest.py)")
+    return _mkdocs_build(project, destination, extra_env)
+
+
+def _mkdocs_build(
+    project: Path, destination: Path, extra_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q"]
     return subprocess.run(
@@ -62,7 +108,7 @@ def copy_project(destination: Path) -> Path:
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     destination = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT, destination)
+    result = _mkdocs_build(ROOT, destination)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return destination

@@ -90,6 +90,8 @@ class Site:
             for link in page.links:
                 absolute = urljoin(self.page_url(name), link)
                 if not absolute.startswith(self.url):
+                    if is_relative(link):  # a path of the site's host that the site does not hold
+                        problems.append(f"{name}: {link}: hors du site")
                     continue
                 parts = urlsplit(absolute)
                 target = self.target(parts.path.removeprefix(urlsplit(self.url).path))
@@ -109,6 +111,12 @@ class Site:
                 if external and name not in found[absolute]:
                     found[absolute].append(name)
         return dict(sorted(found.items()))
+
+
+def is_relative(link: str) -> bool:
+    """A link without a scheme or a host: it stays on the page's host."""
+    parts = urlsplit(link)
+    return not parts.scheme and not parts.netloc
 
 
 class Offline(Exception):

@@ -95,6 +95,7 @@ def _page(site: Path, url: str) -> str:
     return (site / url / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.build
 def test_new_example_appears_on_the_examples_page(recipe_site: Path) -> None:
     example = recipes()["exemple"].record
     html = _page(recipe_site, "exemples")
@@ -103,6 +104,7 @@ def test_new_example_appears_on_the_examples_page(recipe_site: Path) -> None:
     assert example["outcome"] in html
 
 
+@pytest.mark.build
 def test_new_checklist_item_appears_in_its_checklist(recipe_site: Path) -> None:
     snippet = recipes()["element-de-checklist"]
     item = snippet.record
@@ -117,6 +119,7 @@ def test_new_checklist_item_appears_in_its_checklist(recipe_site: Path) -> None:
     assert item["label"] in block
 
 
+@pytest.mark.build
 def test_new_scenario_appears_on_the_scenarios_page(recipe_site: Path) -> None:
     scenario = recipes()["scenario"].record
     html = _page(recipe_site, "preparer/scenarios")
@@ -124,6 +127,7 @@ def test_new_scenario_appears_on_the_scenarios_page(recipe_site: Path) -> None:
     assert scenario["title"] in html
 
 
+@pytest.mark.build
 def test_new_term_appears_in_the_glossary(recipe_site: Path) -> None:
     term = recipes()["terme"].record
     html = _page(recipe_site, "outils/glossaire")

@@ -203,6 +203,7 @@ def test_check_data_command_prints_one_line_per_problem(project: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.build
 def test_build_stops_cleanly_on_bad_data(tmp_path: Path) -> None:
     project = tmp_path / "project"
     shutil.copytree(

@@ -61,6 +61,7 @@ def properdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return destination
 
 
+@pytest.mark.build
 def test_properdocs_builds_the_same_site_as_mkdocs(site_dir: Path, properdocs_site: Path) -> None:
     mkdocs, properdocs = files(site_dir), files(properdocs_site)
     assert sorted(properdocs) == sorted(mkdocs)

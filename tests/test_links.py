@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from .conftest import mkdocs_config, serve
-from .linkcheck import Site, check_all
+from .linkcheck import Site, check_all, is_relative
 
 
 def test_every_internal_link_and_anchor_resolves(site_dir: Path) -> None:
@@ -15,6 +15,8 @@ def test_every_internal_link_and_anchor_resolves(site_dir: Path) -> None:
     # The reading sees the site's links: pages, assets, sitemap, anchors.
     assert len(site.pages) > 30
     assert sum(len(page.links) for page in site.pages.values()) > 1000
+    # The scenarios, examples, trajectories and glossary links at least.
+    assert sum(is_relative(link) and "#" in link for page in site.pages.values() for link in page.links) > 200
     assert site.internal_problems() == []
 
 
@@ -49,12 +51,17 @@ def test_broken_links_and_anchors_are_reported(tmp_path: Path) -> None:
     _write(
         tmp_path, "index.html", '<a href="page/#ici">ok</a> <a href="page/#ailleurs">ancre</a> <a href="rien/">page</a>'
     )
-    _write(tmp_path, "page/index.html", '<h2 id="ici">Ici</h2> <a href="/guide/">accueil</a> <img src="../x.svg">')
+    _write(
+        tmp_path,
+        "page/index.html",
+        '<h2 id="ici">Ici</h2> <a href="/guide/">accueil</a> <img src="../x.svg"> <a href="../../dehors/">hors</a>',
+    )
     _write(tmp_path, "sitemap.xml", "<urlset><url><loc>https://exemple.fr/guide/perdue/</loc></url></urlset>")
     site = Site.read(tmp_path, "https://exemple.fr/guide/")
     assert sorted(site.internal_problems()) == [
         "index.html: page/#ailleurs: pas d'ancre #ailleurs dans page/index.html",
         "index.html: rien/: aucun fichier",
+        "page/index.html: ../../dehors/: hors du site",
         "page/index.html: ../x.svg: aucun fichier",
         "sitemap.xml: https://exemple.fr/guide/perdue/: aucun fichier",
     ]

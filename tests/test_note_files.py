@@ -92,6 +92,7 @@ def test_files_are_dated_by_the_source_day_never_the_clock() -> None:
     assert stamp(dt.date(1970, 1, 1)) == ZIP_EPOCH
 
 
+@pytest.mark.build
 def test_source_date_epoch_dates_the_built_files(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     result = build_site(project, tmp_path / "site", {"SOURCE_DATE_EPOCH": "1741771800"})
@@ -100,6 +101,7 @@ def test_source_date_epoch_dates_the_built_files(tmp_path: Path) -> None:
     assert {i.date_time for i in zipfile.ZipFile(io.BytesIO(odt)).infolist()} == {(2025, 3, 12, 0, 0, 0)}
 
 
+@pytest.mark.office
 def test_blank_odt_files_read_in_libreoffice(site_dir: Path, tmp_path: Path) -> None:
     documents = [site_dir / file_path(t.id, "odt") for t in TEMPLATES]
     texts = libreoffice_text(documents, tmp_path)

@@ -221,6 +221,7 @@ def dated_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project / "site"
 
 
+@pytest.mark.build
 def test_a_page_is_dated_by_the_data_it_shows(dated_site: Path) -> None:
     assert "15 janvier 2028" in _foot(_text(dated_site, "exemples")).foot_text
     assert _foot(_text(dated_site, "defis-eig/scenarios-observes")).updated == ["2028-01-15"]
@@ -229,6 +230,7 @@ def test_a_page_is_dated_by_the_data_it_shows(dated_site: Path) -> None:
     assert "1er janvier 2020" in _foot(_text(dated_site, "preparer/scenarios")).foot_text
 
 
+@pytest.mark.build
 def test_facts_older_than_a_year_before_the_last_commit_are_marked(dated_site: Path) -> None:
     # Every example was verified in 2026: more than 12 months before 2028-01-15.
     html = _text(dated_site, "exemples")
@@ -245,6 +247,7 @@ def undated_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project / "site"
 
 
+@pytest.mark.build
 def test_without_git_every_page_says_its_date_is_unknown(undated_site: Path) -> None:
     for page in site_pages(undated_site):
         foot = _foot(page.read_text(encoding="utf-8"))
@@ -252,6 +255,7 @@ def test_without_git_every_page_says_its_date_is_unknown(undated_site: Path) -> 
         assert re.search("Dernière mise à jour\u00a0: date inconnue", foot.foot_text), page
 
 
+@pytest.mark.build
 def test_source_date_epoch_is_the_reference_for_freshness(undated_site: Path) -> None:
     html = _text(undated_site, "exemples")
     assert html.count('class="app-stale"') == html.count('class="app-example"')

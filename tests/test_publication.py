@@ -142,6 +142,7 @@ def test_missing_lines_point_at_the_placeholders_list_for_a_key_not_written(tmp_
     assert [line.split(":")[1] for line in lines] == ["4"] * len(KEYS)
 
 
+@pytest.mark.build
 def test_the_build_warns_outside_the_logger_and_still_builds_strict(tmp_path: Path) -> None:
     result = build_site(ROOT, tmp_path / "site")
     assert result.returncode == 0, result.stderr
@@ -152,6 +153,7 @@ def test_the_build_warns_outside_the_logger_and_still_builds_strict(tmp_path: Pa
     assert page.count(f"<strong>{MISSING}</strong>") == 2
 
 
+@pytest.mark.build
 def test_a_filled_configuration_builds_silently_and_shows_its_values(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"

@@ -11,7 +11,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import ROOT
+
+# Two builds of their own, apart from the session's site.
+pytestmark = pytest.mark.build
 
 # mkdocs, run as if it were 400 days later: any date the build takes from the
 # clock would differ between the two sites.

@@ -20,6 +20,7 @@ def test_patch_without_its_target_is_an_error() -> None:
         patch("<div>", 'role="dialog"', 'role="dialog" aria-label="x"')
 
 
+@pytest.mark.build
 def test_a_theme_that_lost_a_patched_string_stops_the_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     main = project / "overrides" / "main.html"

@@ -158,6 +158,7 @@ def markup(source: str) -> list[tuple[str, dict[str, str]]]:
     return [(e.tag, dict(e.attrib)) for e in lxml.html.document_fromstring(source).iter()]
 
 
+@pytest.mark.build
 def test_the_pass_keeps_inline_scripts_and_markup(tmp_path: Path) -> None:
     """A build without the pass, then the pass: scripts are the same bytes
     (their CSP hashes hold), the doctype is there, the tree has the same

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from .conftest import build_site, copy_project, mkdocs_config
 from .linkcheck import Site
 
 
+@pytest.mark.build
 def test_a_site_without_directory_urls_has_no_broken_link(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"

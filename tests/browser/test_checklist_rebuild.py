@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 import yaml
 from playwright.sync_api import Browser, expect
 
@@ -37,6 +38,7 @@ def edit_eig_checklist(data_file: Path) -> None:
     data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+@pytest.mark.build
 def test_rebuild_keeps_every_remaining_tick_and_note_on_its_own_item(
     browser: Browser, site_dir: Path, tmp_path: Path
 ) -> None:

@@ -1,4 +1,4 @@
-"""The browser harness itself: home page, privacy, accessibility, search."""
+"""The browser harness itself: the home page and search."""
 
 from __future__ import annotations
 
@@ -7,17 +7,12 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import axe_violations, format_violations
 
-
-def test_home_page_has_no_axe_violation_and_no_foreign_request(watched_page, base_url: str) -> None:
-    page, watch = watched_page
+# axe, foreign requests and JavaScript errors on the home page, as on every
+# page, are test_accessibility.py's and test_privacy.py's.
+def test_home_page_is_the_guide(page: Page, base_url: str) -> None:
     page.goto(base_url, wait_until="networkidle")
     expect(page).to_have_title(re.compile("Guide de pérennisation"))
-    violations = axe_violations(page)
-    assert not violations, format_violations(violations)
-    assert watch.foreign == []
-    assert watch.errors == []
 
 
 def search(page: Page, base_url: str, query: str) -> list[str]:

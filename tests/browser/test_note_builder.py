@@ -99,6 +99,7 @@ def test_markdown_export_holds_every_section_in_order(context: BrowserContext, b
     assert errors == []
 
 
+@pytest.mark.office
 def test_odt_export_is_a_valid_package_that_libreoffice_reads(
     context: BrowserContext, base_url: str, tmp_path: Path
 ) -> None:

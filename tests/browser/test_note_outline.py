@@ -16,8 +16,8 @@ import lxml.etree
 import pytest
 from playwright.sync_api import Browser, Page
 
-from guide_perennisation.loader import load_guide
 from guide_perennisation.links import Links
+from guide_perennisation.loader import load_guide
 from guide_perennisation.note_files import to_markdown, to_odt
 from guide_perennisation.note_outline import document, outline
 from tests.conftest import ROOT

@@ -9,6 +9,7 @@ import os
 from collections import defaultdict
 from pathlib import Path
 
+import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
@@ -55,6 +56,7 @@ def by_section(values: list[tuple[str, object]]) -> dict[str, list[object]]:
     return dict(grouped)
 
 
+@pytest.mark.build
 def test_rebuild_keeps_every_text_on_its_own_section(
     watched_page: tuple[Page, Watch], site_dir: Path, tmp_path: Path
 ) -> None:

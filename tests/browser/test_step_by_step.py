@@ -167,6 +167,4 @@ def test_chosen_route_has_no_axe_violation(browser: Browser, base_url: str, sche
         choose(page, base_url, "startup-d-etat", "moins-de-6-mois")
         page.locator("#parcours-startup-d-etat [data-step-by-step-all]").click()  # every step expanded
         violations = axe_violations(page)
-        page.goto(base_url + "preparer/scenarios/", wait_until="load")
-        violations += axe_violations(page)
     assert not violations, format_violations(violations)

@@ -172,6 +172,7 @@ def rebuild(project: Path, site: Path, criteria: list[dict]) -> None:
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.build
 def test_state_survives_criteria_added_removed_and_reordered(context: BrowserContext, tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     original = yaml.safe_load((project / "data" / "criteria.yml").read_text(encoding="utf-8"))

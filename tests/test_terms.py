@@ -14,7 +14,7 @@ from guide_perennisation.models.terms import PreferredTerm
 from .conftest import ROOT, site_pages
 from .test_site import normalise
 
-TERMS: list[PreferredTerm] = load_guide(ROOT).terms.values()
+TERMS: list[PreferredTerm] = list(load_guide(ROOT).terms.values())
 
 # Text that may name a refused variant on purpose, and so is not checked:
 # - code, keyboard input and sample output are not prose;

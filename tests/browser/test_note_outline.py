@@ -33,7 +33,7 @@ ODF = {
 }
 # The exports hand the builder's note to the writer: the test keeps a copy.
 KEEP_NOTE = """async () => {
-  await app.load("note-export")
+  await app.load("note-export", "lib")
   const write = app.noteExport.toMarkdown
   app.noteExport.toMarkdown = note => { window.__note = note; return write(note) }
 }"""

@@ -19,7 +19,7 @@ from tests.conftest import build_site, serve
 from .conftest import ROOT
 
 PAGE = "preparer/structure-accueil/"
-CRITERIA = load_guide(ROOT).criteria.values()
+CRITERIA = list(load_guide(ROOT).criteria.values())
 # Every write fails, as when the origin's quota is used up.
 FULL_STORAGE = """
 Storage.prototype.setItem = function () {

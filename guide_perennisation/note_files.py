@@ -47,7 +47,7 @@ def preface(site_url: str, intro: str) -> list[Block]:
 
 
 # ---- The writers. note-export.js writes the same blocks the same way: ----
-# tests/browser/test_note_parity.py holds them to it.
+# tests/browser/test_note_outline.py holds them to it.
 
 
 def md_inline(runs: list[Run]) -> str:

@@ -153,12 +153,6 @@ def test_note_builder_scenario_pick_reveals_its_fields(browser: Browser, base_ur
         expect(form.get_by_text("Rien n’est encore enregistré.")).to_have_count(0)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="scenario-table.css hides .app-scenario-table__status while it is empty (display: none): "
-    "the live region is out of the accessibility tree until its first message, which is then "
-    "inserted together with the region and may go unannounced",
-)
 def test_comparison_status_region_exists_before_the_first_change(browser: Browser, base_url: str) -> None:
     with browsing(browser) as page:
         visit(page, base_url, COMPARISON)

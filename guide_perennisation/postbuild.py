@@ -37,6 +37,7 @@ from .html_edit import EditError, Tag, splice, tags
 from .loader import DataErrors, load_guide
 from .note_files import write_blank_files
 from .slim import slim_assets
+from .theme import patch_edits
 from .typography import set_typography
 
 
@@ -61,8 +62,9 @@ class Page:
 
 
 def edit_pages(site_dir: Path) -> None:
-    """Writes into every page the Content-Security-Policy, from the inline
-    scripts of all of them, and the same policy into `_headers`."""
+    """Patches the theme's HTML of every page (theme.py) and writes into it
+    the Content-Security-Policy, from the inline scripts of all pages; the
+    same policy into `_headers`."""
     files = sorted(site_dir.rglob("*.html"))
     pages = {}
     for file in files:
@@ -70,7 +72,7 @@ def edit_pages(site_dir: Path) -> None:
         pages[file] = Page(file.relative_to(site_dir).as_posix(), source, tags(source))
     policy = content_security_policy(script for page in pages.values() for script in inline_scripts(page.source))
     for file, page in pages.items():
-        edits = [policy_edit(page.name, page.tags, policy)]
+        edits = [*patch_edits(page.name, page.source, page.tags), policy_edit(page.name, page.tags, policy)]
         text = splice(page.source, edits)
         if text != page.source:
             file.write_text(text, encoding="utf-8")

@@ -29,6 +29,8 @@ from pathlib import Path
 
 import lxml.html
 
+from .assets import AssetFinder, asset_edits, shown_modules
+from .components import COMPONENTS
 from .csp import content_security_policy, inline_scripts, policy_edit, write_headers
 from .freshness import source_date_epoch
 from .guide import Guide
@@ -62,17 +64,24 @@ class Page:
 
 
 def edit_pages(site_dir: Path) -> None:
-    """Patches the theme's HTML of every page (theme.py) and writes into it
-    the Content-Security-Policy, from the inline scripts of all pages; the
-    same policy into `_headers`."""
+    """Patches the theme's HTML of every page (theme.py), writes into it the
+    Content-Security-Policy, from the inline scripts of all pages, and makes
+    it load the files of the components it shows (assets.py); the policy
+    goes into `_headers` too."""
     files = sorted(site_dir.rglob("*.html"))
     pages = {}
     for file in files:
         source = file.read_text(encoding="utf-8")
         pages[file] = Page(file.relative_to(site_dir).as_posix(), source, tags(source))
     policy = content_security_policy(script for page in pages.values() for script in inline_scripts(page.source))
+    finder = AssetFinder(site_dir)
+    components = [component.module for component in COMPONENTS]
     for file, page in pages.items():
-        edits = [*patch_edits(page.name, page.source, page.tags), policy_edit(page.name, page.tags, policy)]
+        edits = [
+            *patch_edits(page.name, page.source, page.tags),
+            policy_edit(page.name, page.tags, policy),
+            *asset_edits(page.name, page.tags, finder.for_components(shown_modules(page.tags, components))),
+        ]
         text = splice(page.source, edits)
         if text != page.source:
             file.write_text(text, encoding="utf-8")

@@ -12,7 +12,6 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from guide_perennisation.assets import AssetFinder
 from guide_perennisation.complete_guide import complete_guide, markdown_converter
 from guide_perennisation.components import COMPONENTS
 from guide_perennisation.freshness import build_reference, facts, source_date_epoch, stale_before
@@ -58,9 +57,6 @@ def define_env(env: Any) -> None:
     limit = stale_before(reference) if reference else None
     # The data files each page shows, by page, filled as its blocks render.
     shown: defaultdict[str, set[str]] = defaultdict(set)
-    # The components each page shows, by page: they choose its styles and scripts.
-    components: defaultdict[str, set[str]] = defaultdict(set)
-    assets = AssetFinder(docs_dir)
     nav = read_nav(env.conf["nav"], docs_dir)
 
     def links() -> Links:
@@ -69,7 +65,7 @@ def define_env(env: Any) -> None:
 
     def context() -> Context:
         src = env.page.file.src_uri
-        return Context(guide, links(), edit_base, shown[src], limit, components[src])
+        return Context(guide, links(), edit_base, shown[src], limit)
 
     def bind(function):
         def macro(*args: Any, **kwargs: Any) -> str:
@@ -125,19 +121,10 @@ def define_env(env: Any) -> None:
             email=publication.values["contact_email"] or None,
         )
 
-    def page_step_box() -> str:
-        """The « Étape N sur M » box of a page that belongs to a step, found
-        from the page's path; its component's files then load with the page."""
-        src = env.page.file.src_uri
-        html = step_box(guide, links(), src)
-        if html:
-            # Navigation, like the menu: it does not date the page (not in `shown`).
-            components[src].add("step_by_step")
-        return html
-
-    env.variables["app_step_box"] = page_step_box
+    # The « Étape N sur M » box of a page that belongs to a step, found from
+    # the page's path.
+    env.variables["app_step_box"] = lambda: step_box(guide, links(), env.page.file.src_uri)
     env.variables["app_page_info"] = page_footer
-    env.variables["app_page_assets"] = lambda: assets.for_components(components[env.page.file.src_uri])
     # A page git does not know yet (not committed) takes the last commit's date.
     env.variables["app_page_updated"] = lambda: page_updated() or history.head
 
@@ -169,8 +156,6 @@ def on_post_page_macros(env: Any) -> None:
         env.markdown = "\n".join(lines)
     env.markdown += "\n\n" + env.variables["app_abbreviations"] + "\n"
     env.page.meta["app_page_info"] = env.variables["app_page_info"]()
-    # Read by overrides/main.html: the page's component styles and scripts.
-    env.page.meta["app_assets"] = env.variables["app_page_assets"]()
     # MkDocs dates the sitemap (<lastmod>, and the .gz's timestamp) with the
     # day of the build: the page's last change in git makes every build of a
     # commit identical. Without git, MkDocs' date stays.

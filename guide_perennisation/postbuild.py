@@ -34,23 +34,37 @@ from .components import COMPONENTS
 from .csp import content_security_policy, inline_scripts, policy_edit, write_headers
 from .freshness import source_date_epoch
 from .guide import Guide
-from .history import read_history
+from .history import History, read_history
 from .html_edit import EditError, Tag, splice, tags
+from .links import page_source
 from .loader import DataErrors, load_guide
 from .note_files import write_blank_files
+from .page_info import date_edits, page_updated
+from .sitemap import set_sitemap_dates
 from .slim import slim_assets
 from .theme import patch_edits
 from .typography import set_typography
 
 
-def post_build(guide: Guide, site_dir: Path, docs_dir: Path, site_url: str, day: dt.date | None) -> None:
+def post_build(
+    guide: Guide,
+    site_dir: Path,
+    *,
+    project: Path,
+    docs_dir: Path,
+    site_url: str,
+    history: History,
+    day: dt.date | None,
+) -> None:
     """The blank note templates, as files beside the pages; the site's own
     styles and scripts, published without their comments; the pages' own
-    edits (edit_pages); French typography on every page's text. `day`: the
-    build's (SOURCE_DATE_EPOCH's, else the last commit's)."""
+    edits (edit_pages) and the sitemap's dates; French typography on every
+    page's text. `history`: the project's git history; `day`: the build's
+    (SOURCE_DATE_EPOCH's, else the last commit's)."""
     write_blank_files(guide, site_dir, site_url, day)
     slim_assets(docs_dir, site_dir)
-    edit_pages(site_dir)
+    dates = edit_pages(site_dir, docs_dir, docs_dir.resolve().relative_to(project.resolve()).as_posix(), history)
+    set_sitemap_dates(site_dir, dates)
     set_typography(site_dir)
 
 
@@ -63,11 +77,14 @@ class Page:
     tags: list[Tag]
 
 
-def edit_pages(site_dir: Path) -> None:
+def edit_pages(site_dir: Path, docs_dir: Path, docs_path: str, history: History) -> dict[str, dt.date]:
     """Patches the theme's HTML of every page (theme.py), writes into it the
-    Content-Security-Policy, from the inline scripts of all pages, and makes
-    it load the files of the components it shows (assets.py); the policy
-    goes into `_headers` too."""
+    Content-Security-Policy, from the inline scripts of all pages, makes it
+    load the files of the components it shows (assets.py) and dates its foot
+    (page_info.py); the policy goes into `_headers` too. Returns each page's
+    date by its address, for the sitemap: with git, a page git does not know
+    yet (not committed) takes the last commit's. `docs_path`: docs_dir
+    from the project's root, as git names its files."""
     files = sorted(site_dir.rglob("*.html"))
     pages = {}
     for file in files:
@@ -76,16 +93,24 @@ def edit_pages(site_dir: Path) -> None:
     policy = content_security_policy(script for page in pages.values() for script in inline_scripts(page.source))
     finder = AssetFinder(site_dir)
     components = [component.module for component in COMPONENTS]
+    dates = {}
     for file, page in pages.items():
+        doc = page_source(page.name, docs_dir)
+        updated = page_updated(history, f"{docs_path}/{doc}" if doc else None, page.tags)
+        canonical = next((t.attrs.get("href") for t in page.tags if t.name == "link" and t.has(rel="canonical")), None)
+        if canonical and history.available:
+            dates[canonical] = updated or history.head
         edits = [
             *patch_edits(page.name, page.source, page.tags),
             policy_edit(page.name, page.tags, policy),
             *asset_edits(page.name, page.tags, finder.for_components(shown_modules(page.tags, components))),
+            *date_edits(page.source, page.tags, updated),
         ]
         text = splice(page.source, edits)
         if text != page.source:
             file.write_text(text, encoding="utf-8")
     write_headers(site_dir, policy)
+    return dates
 
 
 def built_site_url(site_dir: Path) -> str:
@@ -113,9 +138,17 @@ def main(argv: list[str]) -> int:
             print(error, file=sys.stderr)
         print(f"{len(exc.errors)} problème(s) dans les données.", file=sys.stderr)
         return 1
-    day = source_date_epoch() or read_history(args.project).head
+    history = read_history(args.project)
     try:
-        post_build(guide, args.site_dir, docs_dir, args.site_url or built_site_url(args.site_dir), day)
+        post_build(
+            guide,
+            args.site_dir,
+            project=args.project,
+            docs_dir=docs_dir,
+            site_url=args.site_url or built_site_url(args.site_dir),
+            history=history,
+            day=source_date_epoch() or history.head,
+        )
     except EditError as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -6,9 +6,7 @@ HTML, so moving to another engine means rewriting this file alone.
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -55,8 +53,6 @@ def define_env(env: Any) -> None:
     history = read_history(root)
     reference = build_reference(history.head, facts(guide))
     limit = stale_before(reference) if reference else None
-    # The data files each page shows, by page, filled as its blocks render.
-    shown: defaultdict[str, set[str]] = defaultdict(set)
     nav = read_nav(env.conf["nav"], docs_dir)
 
     def links() -> Links:
@@ -64,8 +60,7 @@ def define_env(env: Any) -> None:
         return Links(env.page.url, directory_urls=env.conf["use_directory_urls"])
 
     def context() -> Context:
-        src = env.page.file.src_uri
-        return Context(guide, links(), edit_base, shown[src], limit)
+        return Context(guide, links(), edit_base, limit)
 
     def bind(function):
         def macro(*args: Any, **kwargs: Any) -> str:
@@ -106,17 +101,11 @@ def define_env(env: Any) -> None:
     )
     env.variables["app_abbreviations"] = abbreviations(guide.glossary.values())
 
-    def page_updated() -> dt.date | None:
-        """The page's last change: its file's or a data file it shows."""
-        page = env.page
-        return history.last_change({f"{docs_path}/{page.file.src_uri}", *shown[page.file.src_uri]})
-
     def page_footer() -> str:
         page = env.page
         return page_info(
             title=page.title,
             url=page.canonical_url,
-            updated=page_updated(),
             repository=publication.values["repository"] or None,
             email=publication.values["contact_email"] or None,
         )
@@ -125,17 +114,17 @@ def define_env(env: Any) -> None:
     # the page's path.
     env.variables["app_step_box"] = lambda: step_box(guide, links(), env.page.file.src_uri)
     env.variables["app_page_info"] = page_footer
-    # A page git does not know yet (not committed) takes the last commit's date.
-    env.variables["app_page_updated"] = lambda: page_updated() or history.head
 
     def app_post_build() -> None:
         try:
             post_build(
                 guide,
                 Path(env.conf["site_dir"]),
-                docs_dir,
-                env.conf["site_url"] or "/",
-                source_date_epoch() or history.head,
+                project=root,
+                docs_dir=docs_dir,
+                site_url=env.conf["site_url"] or "/",
+                history=history,
+                day=source_date_epoch() or history.head,
             )
         except EditError as exc:
             # MkDocs reports its own errors in one line, without a traceback.
@@ -146,8 +135,8 @@ def define_env(env: Any) -> None:
 
 def on_post_page_macros(env: Any) -> None:
     """Glossary abbreviations go under every page, for Markdown's abbr extension;
-    the page's foot (last update, error report) goes to the theme through the
-    page's metadata, out of the search index."""
+    the page's foot (error report; the post-build step dates it) goes to the
+    theme through the page's metadata, out of the search index."""
     if box := env.variables["app_step_box"]():
         # Right under the page's title, so that it is the first thing read after it.
         lines = env.markdown.split("\n")
@@ -156,11 +145,6 @@ def on_post_page_macros(env: Any) -> None:
         env.markdown = "\n".join(lines)
     env.markdown += "\n\n" + env.variables["app_abbreviations"] + "\n"
     env.page.meta["app_page_info"] = env.variables["app_page_info"]()
-    # MkDocs dates the sitemap (<lastmod>, and the .gz's timestamp) with the
-    # day of the build: the page's last change in git makes every build of a
-    # commit identical. Without git, MkDocs' date stays.
-    if updated := env.variables["app_page_updated"]():
-        env.page.update_date = updated.isoformat()
 
 
 def on_post_build(env: Any) -> None:

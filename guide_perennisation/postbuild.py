@@ -2,21 +2,38 @@
 
 `python -m guide_perennisation.postbuild SITE_DIR` (`make build` runs it after
 the engine); MkDocs' `on_post_build` calls `post_build` too, so that `make
-serve` shows the same site. It reads only plain values (the site and docs
-folders, the site's address, the build's day) and the built files, so an
-engine that has no post-build event of its own loses nothing.
+serve` shows the same site. It reads only plain values (the project, docs
+and site folders, the site's address, git's history, the build's day) and
+the built files, so an engine that has no post-build event of its own, or
+no hooks, loses nothing. What it does:
+- the blank note templates, as files beside the pages (note_files.py);
+- the site's own CSS and JavaScript without their comments (slim.py);
+- the patches on the theme's HTML, which fail loudly (theme.py);
+- the Content-Security-Policy, from the inline scripts the pages really
+  carry, into each page's `<meta>` and into `_headers` (csp.py);
+- each page's component styles and scripts (assets.py);
+- each page's date, in its foot (page_info.py) and in the sitemap, whose
+  .gz is written again with a fixed timestamp (sitemap.py);
+- French typography on every page's text (typography.py), last.
 
 Every step rewrites its output from its sources, never from its own earlier
 output, or leaves an already treated text as it is: running it twice
-changes nothing.
+changes nothing. Pages are read with lxml, and changed in place, every
+other byte kept (html_edit.py).
 
 What stays on the engine's side, and why:
-- footer dates, per-page assets and sitemap dates: they depend on which data
-  files and components each page showed, known only while its macros run,
-  and the theme writes them into the page's `<head>` and sitemap;
-- the Content-Security-Policy: the theme writes it into every page's
-  `<meta>`, before any script, from the hashes of its own inline scripts;
-- `_headers`: a theme template, rendered with that same policy.
+- the pages' content: Markdown, the macros' components with their links
+  relative to each page, the « Étape N sur M » box, the glossary's
+  abbreviations and the « Guide complet », which renders every page's
+  macros again;
+- the page's foot without its date: its title (the navigation's) and its
+  address name the page in « Signaler une erreur »;
+- the markers this step reads, which the templates write: the empty
+  `<meta http-equiv="Content-Security-Policy">` before any script
+  (overrides/main.html), each component's root (`data-app-module`, or
+  `.app-<name>` without a script), each data block's files
+  (`data-app-source`, `data-app-shows`), the foot's
+  `.app-page-info__updated` and the canonical link of each page.
 """
 
 from __future__ import annotations

@@ -6,20 +6,17 @@ HTML, so moving to another engine means rewriting this file alone.
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from guide_perennisation.assets import AssetFinder
 from guide_perennisation.complete_guide import complete_guide, markdown_converter
 from guide_perennisation.components import COMPONENTS
-from guide_perennisation.csp import content_security_policy, inline_scripts
 from guide_perennisation.freshness import build_reference, facts, source_date_epoch, stale_before
 from guide_perennisation.glossary import abbreviations
 from guide_perennisation.guide import UnknownRecord
 from guide_perennisation.history import read_history
+from guide_perennisation.html_edit import EditError
 from guide_perennisation.links import Links
 from guide_perennisation.loader import DataErrors, load_guide
 from guide_perennisation.nav import read_nav
@@ -31,34 +28,9 @@ from guide_perennisation.render import Context
 from guide_perennisation.site_map import site_map
 from guide_perennisation.step_by_step import step_box
 
-# The partials that write an inline script into every page: Material's, then ours.
-THEME_SCRIPTS = (
-    "partials/javascripts/base.html",
-    "partials/javascripts/palette.html",
-    "partials/javascripts/content.html",
-    "partials/storage-guard.html",
-)
-
-
-def theme_inline_scripts(conf: Any) -> list[str]:
-    """The inline scripts the theme will write, rendered from its own partials."""
-    from mkdocs.exceptions import PluginError
-
-    if not conf["extra"].get("scope"):
-        # Without it, Material's scope script changes with each page's depth
-        # and one hash per depth would be needed.
-        raise PluginError("mkdocs.yml : extra.scope doit être défini (chemin du site) pour la politique CSP.")
-    theme = conf["theme"]
-    templates = theme.get_env()
-    context = {"config": conf, "features": theme["features"] or []}
-    return [script for name in THEME_SCRIPTS for script in inline_scripts(templates.get_template(name).render(context))]
-
 
 def define_env(env: Any) -> None:
     from mkdocs.exceptions import PluginError
-
-    # Read by overrides/main.html (<meta http-equiv>) and overrides/_headers.
-    env.conf["extra"]["content_security_policy"] = content_security_policy(theme_inline_scripts(env.conf))
 
     try:
         guide = load_guide(Path(env.project_dir), docs_dir=Path(env.conf["docs_dir"]))
@@ -81,11 +53,6 @@ def define_env(env: Any) -> None:
     history = read_history(root)
     reference = build_reference(history.head, facts(guide))
     limit = stale_before(reference) if reference else None
-    # The data files each page shows, by page, filled as its blocks render.
-    shown: defaultdict[str, set[str]] = defaultdict(set)
-    # The components each page shows, by page: they choose its styles and scripts.
-    components: defaultdict[str, set[str]] = defaultdict(set)
-    assets = AssetFinder(docs_dir)
     nav = read_nav(env.conf["nav"], docs_dir)
 
     def links() -> Links:
@@ -93,8 +60,7 @@ def define_env(env: Any) -> None:
         return Links(env.page.url, directory_urls=env.conf["use_directory_urls"])
 
     def context() -> Context:
-        src = env.page.file.src_uri
-        return Context(guide, links(), edit_base, shown[src], limit, components[src])
+        return Context(guide, links(), edit_base, limit)
 
     def bind(function):
         def macro(*args: Any, **kwargs: Any) -> str:
@@ -135,45 +101,42 @@ def define_env(env: Any) -> None:
     )
     env.variables["app_abbreviations"] = abbreviations(guide.glossary.values())
 
-    def page_updated() -> dt.date | None:
-        """The page's last change: its file's or a data file it shows."""
-        page = env.page
-        return history.last_change({f"{docs_path}/{page.file.src_uri}", *shown[page.file.src_uri]})
-
     def page_footer() -> str:
         page = env.page
         return page_info(
             title=page.title,
             url=page.canonical_url,
-            updated=page_updated(),
             repository=publication.values["repository"] or None,
             email=publication.values["contact_email"] or None,
         )
 
-    def page_step_box() -> str:
-        """The « Étape N sur M » box of a page that belongs to a step, found
-        from the page's path; its component's files then load with the page."""
-        src = env.page.file.src_uri
-        html = step_box(guide, links(), src)
-        if html:
-            # Navigation, like the menu: it does not date the page (not in `shown`).
-            components[src].add("step_by_step")
-        return html
-
-    env.variables["app_step_box"] = page_step_box
+    # The « Étape N sur M » box of a page that belongs to a step, found from
+    # the page's path.
+    env.variables["app_step_box"] = lambda: step_box(guide, links(), env.page.file.src_uri)
     env.variables["app_page_info"] = page_footer
-    env.variables["app_page_assets"] = lambda: assets.for_components(components[env.page.file.src_uri])
-    # A page git does not know yet (not committed) takes the last commit's date.
-    env.variables["app_page_updated"] = lambda: page_updated() or history.head
-    env.variables["app_post_build"] = lambda: post_build(
-        guide, Path(env.conf["site_dir"]), docs_dir, env.conf["site_url"] or "/", source_date_epoch() or history.head
-    )
+
+    def app_post_build() -> None:
+        try:
+            post_build(
+                guide,
+                Path(env.conf["site_dir"]),
+                project=root,
+                docs_dir=docs_dir,
+                site_url=env.conf["site_url"] or "/",
+                history=history,
+                day=source_date_epoch() or history.head,
+            )
+        except EditError as exc:
+            # MkDocs reports its own errors in one line, without a traceback.
+            raise PluginError(str(exc)) from None
+
+    env.variables["app_post_build"] = app_post_build
 
 
 def on_post_page_macros(env: Any) -> None:
     """Glossary abbreviations go under every page, for Markdown's abbr extension;
-    the page's foot (last update, error report) goes to the theme through the
-    page's metadata, out of the search index."""
+    the page's foot (error report; the post-build step dates it) goes to the
+    theme through the page's metadata, out of the search index."""
     if box := env.variables["app_step_box"]():
         # Right under the page's title, so that it is the first thing read after it.
         lines = env.markdown.split("\n")
@@ -182,13 +145,6 @@ def on_post_page_macros(env: Any) -> None:
         env.markdown = "\n".join(lines)
     env.markdown += "\n\n" + env.variables["app_abbreviations"] + "\n"
     env.page.meta["app_page_info"] = env.variables["app_page_info"]()
-    # Read by overrides/main.html: the page's component styles and scripts.
-    env.page.meta["app_assets"] = env.variables["app_page_assets"]()
-    # MkDocs dates the sitemap (<lastmod>, and the .gz's timestamp) with the
-    # day of the build: the page's last change in git makes every build of a
-    # commit identical. Without git, MkDocs' date stays.
-    if updated := env.variables["app_page_updated"]():
-        env.page.update_date = updated.isoformat()
 
 
 def on_post_build(env: Any) -> None:

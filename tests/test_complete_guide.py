@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from guide_perennisation.complete_guide import Chapter, _drop_repeats, _Relocator, outline
+from guide_perennisation.complete_guide import Chapter, _drop_repeats, _fragment, _inner_html, _Relocator, outline
 from guide_perennisation.links import Links, page_url
 from guide_perennisation.nav import NavEntry, read_nav
 from guide_perennisation.typography import typeset
@@ -70,11 +70,17 @@ def test_links_to_guide_pages_become_links_inside_the_page(relocate: _Relocator,
     assert relocate.href(href) == expected
 
 
+def relocated(relocate: _Relocator, html: str) -> str:
+    body = _fragment(html)
+    relocate(body)
+    return _inner_html(body)
+
+
 def test_headings_move_down_and_ids_get_the_chapter_prefix(relocate: _Relocator) -> None:
     html = (
         '<h1 id="t">T</h1><h2 id="s">S</h2><h5>deep</h5><label for="c">x</label><input id="c" aria-describedby="a b">'
     )
-    assert relocate(html) == (
+    assert relocated(relocate, html) == (
         '<h3 id="chapitre-comprendre-pourquoi--t">T</h3><h4 id="chapitre-comprendre-pourquoi--s">S</h4><h6>deep</h6>'
         '<label for="chapitre-comprendre-pourquoi--c">x</label><input id="chapitre-comprendre-pourquoi--c" '
         'aria-describedby="chapitre-comprendre-pourquoi--a chapitre-comprendre-pourquoi--b">'
@@ -82,7 +88,18 @@ def test_headings_move_down_and_ids_get_the_chapter_prefix(relocate: _Relocator)
 
 
 def test_text_that_looks_like_an_attribute_is_left_alone(relocate: _Relocator) -> None:
-    assert relocate('<p>écrire id="x" dans le texte</p>') == '<p>écrire id="x" dans le texte</p>'
+    assert relocated(relocate, '<p>écrire id="x" dans le texte</p>') == '<p>écrire id="x" dans le texte</p>'
+
+
+def test_attributes_are_read_whatever_their_quotes(relocate: _Relocator) -> None:
+    assert relocated(relocate, "<h2 id='s'>S</h2><a href=#s>x</a>") == (
+        '<h4 id="chapitre-comprendre-pourquoi--s">S</h4><a href="#chapitre-comprendre-pourquoi--s">x</a>'
+    )
+
+
+def test_preformatted_line_breaks_survive_flattening() -> None:
+    body = _fragment("<p>a\nb</p><pre><code>x\n\n  y</code>\n</pre>\n")
+    assert _inner_html(body) == "<p>a\nb</p><pre><code>x&#10;&#10;  y</code>&#10;</pre>\n"
 
 
 def test_a_record_block_repeated_in_a_later_chapter_becomes_a_reference() -> None:
@@ -92,9 +109,10 @@ def test_a_record_block_repeated_in_a_later_chapter_becomes_a_reference() -> Non
     )
     other = '<div class="app-block" data-app-source="data/examples.yml"><p>sans record</p></div>'
     chapters = {"a.md": Chapter("Chapitre A", "a.md", 2), "b.md": Chapter("Chapitre B", "b.md", 2)}
-    out = _drop_repeats({"a.md": block + other, "b.md": "<p>avant</p>" + block + other + "<p>après</p>"}, chapters)
-    assert out["a.md"] == block + other
-    assert out["b.md"] == (
+    bodies = {"a.md": _fragment(block + other), "b.md": _fragment("<p>avant</p>" + block + other + "<p>après</p>")}
+    _drop_repeats(bodies, chapters)
+    assert _inner_html(bodies["a.md"]) == block + other
+    assert _inner_html(bodies["b.md"]) == (
         '<p>avant</p><p class="app-complete-guide__repeat">« Liste X » : voir le chapitre '
         '<a href="#chapitre-a">Chapitre A</a>, plus haut.</p>' + other + "<p>après</p>"
     )

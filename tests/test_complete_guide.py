@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import html as html_lib
 import json
-import re
 from collections import Counter
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
@@ -17,6 +15,7 @@ from guide_perennisation.links import Links, page_url
 from guide_perennisation.nav import NavEntry, read_nav
 from guide_perennisation.typography import typeset
 
+from . import dom
 from .conftest import ROOT, mkdocs_config
 
 COMPLETE = "outils/guide-complet.md"
@@ -129,75 +128,32 @@ def test_outline_follows_the_navigation_without_the_page_itself() -> None:
 # --- the built page -------------------------------------------------------------------
 
 
-class _Outline(HTMLParser):
+@dataclass(frozen=True)
+class _Outline:
     """Headings, ids and in-page links inside `.app-complete-guide`."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.depth = 0
-        self.headings: list[tuple[int, str]] = []
-        self.chapters: list[str] = []
-        self.toc: list[str] = []
-        self.ids: list[str] = []
-        self.anchors: list[str] = []
-        self._heading: list[str] | None = None
-        self._in_toc = 0
-        self._toc_link: list[str] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = dict(attrs)
-        classes = (a.get("class") or "").split()
-        if "app-complete-guide" in classes:
-            self.depth = 1
-        elif self.depth and tag == "div":
-            self.depth += 1
-        if not self.depth:
-            return
-        if a.get("id"):
-            self.ids.append(a["id"] or "")
-        if "app-complete-guide__chapter" in classes:
-            self.chapters.append(a["id"] or "")
-        if "app-complete-guide__toc" in classes:
-            self._in_toc = 1
-        if tag == "a" and (a.get("href") or "").startswith("#"):
-            self.anchors.append((a["href"] or "")[1:])
-            if self._in_toc:
-                self._toc_link = []
-        if re.fullmatch(r"h[1-6]", tag):
-            self._heading = [tag]
-
-    def handle_endtag(self, tag: str) -> None:
-        if not self.depth:
-            return
-        if tag == "div":
-            self.depth -= 1
-        if tag == "nav" and self._in_toc:
-            self._in_toc = 0
-        if tag == "a" and self._toc_link is not None:
-            self.toc.append("".join(self._toc_link).strip())
-            self._toc_link = None
-        if self._heading and tag == self._heading[0]:
-            self.headings.append((int(tag[1]), "".join(self._heading[1:]).replace("¶", "").strip()))
-            self._heading = None
-
-    def handle_data(self, data: str) -> None:
-        if self._heading is not None:
-            self._heading.append(data)
-        if self._toc_link is not None:
-            self._toc_link.append(data)
+    headings: list[tuple[int, str]]
+    chapters: list[str]
+    toc: list[str]
+    ids: list[str]
+    anchors: list[str]
 
 
 @pytest.fixture(scope="module")
 def complete(site_dir: Path) -> _Outline:
-    parser = _Outline()
-    parser.feed((site_dir / page_url(COMPLETE) / "index.html").read_text(encoding="utf-8"))
-    return parser
+    [guide] = dom.with_class(dom.read_page(site_dir / page_url(COMPLETE) / "index.html"), "app-complete-guide")
+    [toc] = dom.with_class(guide, "app-complete-guide__toc")
+    return _Outline(
+        headings=dom.headings(guide),
+        chapters=[chapter.get("id") for chapter in dom.with_class(guide, "app-complete-guide__chapter")],
+        toc=[dom.text(link).strip() for link in toc.xpath(".//a[starts-with(@href, '#')]")],
+        ids=guide.xpath("descendant-or-self::*/@id"),
+        anchors=[href[1:] for href in guide.xpath(".//a/@href") if href.startswith("#")],
+    )
 
 
 def page_h1(site_dir: Path, doc: str) -> str:
-    html = (site_dir / page_url(doc) / "index.html").read_text(encoding="utf-8")
-    title = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.DOTALL).group(1)
-    return html_lib.unescape(re.sub(r"<[^>]+>", "", title)).replace("¶", "").strip()
+    return dom.heading_text(dom.read_page(site_dir / page_url(doc) / "index.html").find(".//h1"))
 
 
 def test_table_of_contents_lists_every_navigation_title_in_order(complete: _Outline) -> None:

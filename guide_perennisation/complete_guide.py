@@ -39,7 +39,8 @@ from markupsafe import Markup
 
 from .glossary import abbreviations
 from .links import Links, page_url
-from .nav import NavEntry, split_front_matter
+from .nav import NavEntry
+from .page_source import split_front_matter
 from .render import Context, flatten, render
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})

@@ -28,7 +28,6 @@ from .dom import read_page
 
 ROOT = Path(__file__).resolve().parent.parent
 # Attributes that make the browser (or the reader) fetch another URL.
-SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 LINKING = {("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("source", "src"), ("form", "action")}
 
 
@@ -64,8 +63,8 @@ class Site:
             site.pages[path.relative_to(directory).as_posix()] = _read(path)
         sitemap = directory / "sitemap.xml"
         if sitemap.exists():
-            locations = etree.parse(sitemap).getroot().findall(f"{{{SITEMAP}}}url/{{{SITEMAP}}}loc")
-            site.pages["sitemap.xml"] = _Page(links=[location.text.strip() for location in locations])
+            locations = etree.parse(sitemap).xpath("//*[local-name() = 'loc']/text()")
+            site.pages["sitemap.xml"] = _Page(links=[location.strip() for location in locations])
         return site
 
     def page_url(self, name: str) -> str:

@@ -9,9 +9,9 @@ engine hooks. For each page, in navigation order:
    engine-specific step, wired in `define_env`), with links computed for the
    « Guide complet » page itself;
 3. it is converted by Python-Markdown, with the extensions of mkdocs.yml;
-4. its headings move down under the chapter's level, its ids get the
-   chapter's prefix, and links to other pages of the guide become links
-   inside this page;
+4. it is parsed with lxml; on the tree, its headings move down under the
+   chapter's level, its ids get the chapter's prefix, and links to other
+   pages of the guide become links inside this page;
 5. a record's block already printed in an earlier chapter (a checklist shown
    on its page and again on « Toutes les checklists ») becomes a reference to
    that chapter: printed once, and one landmark per checklist on the page.
@@ -24,29 +24,54 @@ two are told apart.
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import lxml.html
 import markdown
+from lxml import etree
+from lxml.html import HtmlElement
 from markupsafe import Markup
 
 from .glossary import abbreviations
 from .links import Links, page_url
-from .nav import NavEntry, split_front_matter
+from .nav import NavEntry
+from .page_source import split_front_matter
 from .render import Context, flatten, render
 
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^<>]*)>")
-_ATTRIBUTE = re.compile(r'(\s)([a-zA-Z-]+)="([^"]*)"')
-_PRE = re.compile(r"<pre\b.*?</pre>", re.DOTALL)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _ID_LISTS = {"aria-labelledby", "aria-describedby", "aria-controls", "headers"}
 # The shared wrapper of data blocks (templates/_block.html), when it names a record.
-_RECORD_BLOCK = re.compile(r'<div class="app-block" data-app-source="([^"]*)" data-app-record="([^"]*)">')
-_DIV = re.compile(r"<(/?)div\b[^>]*>")
-_HEADING = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.DOTALL)
+_RECORD_BLOCKS = etree.XPath('.//div[@class="app-block"][@data-app-record]')
+# Stands for a line break inside <pre> between the tree and the serialised HTML
+# (a private-use character: no text of the guide holds one).
+_PRE_LINE_BREAK = "\ue000"
+
+
+def _fragment(html: str) -> HtmlElement:
+    """A chapter's HTML as a tree, inside a bare <div> that holds it."""
+    return lxml.html.fragment_fromstring(html, create_parent="div")
+
+
+def _inner_html(container: HtmlElement) -> str:
+    """The container's content, serialised.
+
+    `flatten` drops blank lines and indentation, which <pre> needs kept: their
+    line breaks come out as character references instead.
+    """
+    for pre in container.iter("pre"):
+        for node in pre.iter():
+            node.text = node.text and node.text.replace("\n", _PRE_LINE_BREAK)
+            if node is not pre:
+                node.tail = node.tail and node.tail.replace("\n", _PRE_LINE_BREAK)
+    html = escape(container.text or "", quote=False) + "".join(
+        lxml.html.tostring(child, encoding="unicode") for child in container
+    )
+    return html.replace(_PRE_LINE_BREAK, "&#10;")
 
 
 @dataclass(frozen=True)
@@ -116,63 +141,35 @@ class _Relocator:
         # A page that is not a chapter (this one, for instance) keeps a real link.
         return self.links.page(doc, parts.fragment or None) if doc.endswith(".md") else value
 
-    def attribute(self, match: re.Match[str]) -> str:
-        space, name, value = match.groups()
-        if name in ("id", "for"):
-            value = self.inner_id(value)
-        elif name in _ID_LISTS:
-            value = " ".join(self.inner_id(v) for v in value.split())
-        elif name == "href":
-            value = self.href(value)
-        return f'{space}{name}="{value}"'
-
-    def tag(self, match: re.Match[str]) -> str:
-        slash, name, attributes = match.groups()
-        if re.fullmatch(r"h[1-6]", name):
-            name = f"h{min(6, int(name[1]) + self.chapter.level - 1)}"
-        return f"<{slash}{name}{_ATTRIBUTE.sub(self.attribute, attributes)}>"
-
-    def __call__(self, html: str) -> str:
-        return _TAG.sub(self.tag, html)
+    def __call__(self, container: HtmlElement) -> None:
+        for element in container.iterdescendants(etree.Element):
+            if element.tag in _HEADINGS:
+                element.tag = f"h{min(6, int(element.tag[1]) + self.chapter.level - 1)}"
+            for name, value in element.attrib.items():
+                if name in ("id", "for"):
+                    element.set(name, self.inner_id(value))
+                elif name in _ID_LISTS:
+                    element.set(name, " ".join(self.inner_id(v) for v in value.split()))
+                elif name == "href":
+                    element.set(name, self.href(value))
 
 
-def _element_end(html: str, start: int) -> int:
-    """Where the <div> opening at `start` closes."""
-    depth = 0
-    for match in _DIV.finditer(html, start):
-        depth += -1 if match.group(1) else 1
-        if depth == 0:
-            return match.end()
-    return len(html)
-
-
-def _drop_repeats(bodies: dict[str, str], chapters: dict[str, Chapter]) -> dict[str, str]:
+def _drop_repeats(bodies: dict[str, HtmlElement], chapters: dict[str, Chapter]) -> None:
     """Each record's block in full once; later copies point at the first chapter."""
     first: dict[tuple[str, str], Chapter] = {}
-    out = {}
-    for doc, html in bodies.items():
-        parts, position = [], 0
-        for match in _RECORD_BLOCK.finditer(html):
-            if match.start() < position:
+    for doc, container in bodies.items():
+        for block in _RECORD_BLOCKS(container):
+            if block.getroottree().getroot() is not container:
+                continue  # inside a block already dropped
+            key = (block.get("data-app-source", ""), block.get("data-app-record", ""))
+            if key not in first:
+                first[key] = chapters[doc]
                 continue
-            if match.groups() not in first:
-                first[match.groups()] = chapters[doc]
-                continue
-            end = _element_end(html, match.start())
-            heading = _HEADING.search(html, match.start(), end)
-            title = Markup(re.sub(r"<[^>]+>", "", heading.group(1))) if heading else None
-            parts += [
-                html[position : match.start()],
-                render("_complete_guide_repeat.html", title=title, chapter=first[match.groups()]),
-            ]
-            position = end
-        out[doc] = "".join([*parts, html[position:]])
-    return out
-
-
-def _keep_pre(html: str) -> str:
-    """`flatten` drops blank lines and indentation, which <pre> needs kept."""
-    return _PRE.sub(lambda m: m.group(0).replace("\n", "&#10;"), html)
+            heading = next(block.iterdescendants(*_HEADINGS), None)
+            title = heading.text_content() if heading is not None else None
+            repeat = _fragment(render("_complete_guide_repeat.html", title=title, chapter=first[key]))[0]
+            repeat.tail = block.tail
+            block.getparent().replace(block, repeat)
 
 
 def markdown_converter(extensions: list[Any], configs: dict[str, Any]) -> Callable[[str], str]:
@@ -190,7 +187,6 @@ def complete_guide(
     to_html: Callable[[str], str],
 ) -> str:
     """The whole guide as one HTML block, with its table of contents."""
-    ctx.components.add("complete_guide")
     parts = outline(nav, exclude=current_doc)
     chapters = {c.doc: c for part in parts for c in part.chapters}
     glossary = abbreviations(ctx.guide.glossary.values())
@@ -200,6 +196,8 @@ def complete_guide(
         if meta.get("render_macros", True) is not False:
             source = render_macros(source)
         html = to_html(source + "\n\n" + glossary + "\n")
-        bodies[doc] = _Relocator(chapter, chapters, ctx.links, docs_dir)(html)
-    bodies = {doc: Markup(_keep_pre(html)) for doc, html in _drop_repeats(bodies, chapters).items()}
-    return flatten(render("complete_guide.html", parts=parts, bodies=bodies))
+        bodies[doc] = _fragment(html)
+        _Relocator(chapter, chapters, ctx.links, docs_dir)(bodies[doc])
+    _drop_repeats(bodies, chapters)
+    rendered = {doc: Markup(_inner_html(body)) for doc, body in bodies.items()}
+    return flatten(render("complete_guide.html", parts=parts, bodies=rendered))

@@ -9,7 +9,6 @@ the tests all call it, so they agree on what valid data is.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,7 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 
 from .guide import COLLECTIONS, BrokenReferences, Guide, UnknownRecord
 from .models.base import Record
+from .page_source import MacroSyntaxError, macro_calls, split_front_matter
 
 Path_ = tuple[str | int, ...]
 
@@ -128,7 +128,6 @@ def load(path: Path, display: str) -> Document:
 
 # Macros whose first argument names a record; `make check-data` checks every call.
 MACRO_REFERENCES = {"checklist": "checklists", "note_builder": "notes"}
-_MACRO_CALL = re.compile(r"\{\{\s*(" + "|".join(MACRO_REFERENCES) + r")\(\s*[\"']([^\"']*)[\"']")
 
 _MESSAGES = {
     "missing": "champ obligatoire manquant",
@@ -255,15 +254,22 @@ def _check_pages(guide: Guide, root: Path, docs_dir: Path) -> list[DataError]:
     errors = []
     for page in sorted(docs_dir.rglob("*.md")):
         text = page.read_text(encoding="utf-8")
-        for match in _MACRO_CALL.finditer(text):
-            collection = MACRO_REFERENCES[match.group(1)]
+        display = page.relative_to(root).as_posix()
+        meta, _ = split_front_matter(text)
+        if meta.get("render_macros", True) is False:
+            continue  # the engine leaves its braces alone
+        try:
+            calls = macro_calls(text, MACRO_REFERENCES)
+        except MacroSyntaxError as exc:
+            errors.append(
+                DataError(display, exc.line, 1, f"macro illisible : {exc.message} ; corrigez la syntaxe Jinja")
+            )
+            continue
+        for call in calls:
             try:
-                guide.get(collection, match.group(2))
+                guide.get(MACRO_REFERENCES[call.name], call.argument)
             except UnknownRecord as exc:
-                line = text.count("\n", 0, match.start(2)) + 1
-                column = match.start(2) - text.rfind("\n", 0, match.start(2))
-                display = page.relative_to(root).as_posix()
-                errors.append(DataError(display, line, column, f"{match.group(1)}(): {exc}"))
+                errors.append(DataError(display, call.line, call.column, f"{call.name}(): {exc}"))
     return errors
 
 

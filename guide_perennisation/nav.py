@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+from .page_source import split_front_matter
 
-_FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
 _H1 = re.compile(r"^# (.+)$", re.MULTILINE)
 
 
@@ -28,15 +27,6 @@ class NavEntry:
         """This entry and every page under it, in navigation order."""
         own = [self] if self.doc else []
         return own + [page for child in self.children for page in child.pages()]
-
-
-def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
-    """The page's YAML header (as MkDocs reads it) and the Markdown after it."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return {}, text
-    meta = yaml.safe_load(match.group(1)) or {}
-    return meta, text[match.end() :]
 
 
 def page_title(docs_dir: Path, doc: str) -> str:

@@ -125,7 +125,6 @@ class Context:
     """What a component needs from the page being built.
 
     Facts verified before `stale_before` are marked « à revérifier ».
-    `components` collects the components the page shows.
     """
 
     def __init__(
@@ -134,13 +133,11 @@ class Context:
         links: Links,
         edit_base: str | None,
         stale_before: dt.date | None = None,
-        components: set[str] | None = None,
     ):
         self.guide = guide
         self.links = links
         self.edit_base = edit_base
         self.stale_before = stale_before
-        self.components = components if components is not None else set()
 
     def is_stale(self, verified: dt.date) -> bool:
         return self.stale_before is not None and verified < self.stale_before
@@ -154,7 +151,6 @@ class Context:
         **context: Any,
     ) -> str:
         """`shows`: the other collections whose facts the block shows."""
-        self.components.add(component)
         html = block(
             component,
             source=self.guide.file(collection),

@@ -77,7 +77,7 @@ def typeset(text: str) -> str:
 
 
 @dataclass
-class _Run:
+class Run:
     start: int
     text: str
     prose: bool  # outside code, and not a link showing its own address
@@ -88,12 +88,13 @@ class _Run:
 class _Runs(Tokenizer):
     """Each text run of a page, with where it starts and ends."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, skipped: frozenset[str]) -> None:
         super().__init__(source)
+        self._skipping = skipped
         self._skipped: list[str] = []
         self._href: str | None = None
-        self.runs: list[_Run] = []
-        self._open: _Run | None = None
+        self.runs: list[Run] = []
+        self._open: Run | None = None
         self._inline = False
 
     def _close_run(self) -> None:
@@ -109,7 +110,7 @@ class _Runs(Tokenizer):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._tag(tag)
-        if tag in SKIPPED:
+        if tag in self._skipping:
             self._skipped.append(tag)
         if tag == "a":
             self._href = dict(attrs).get("href")
@@ -131,7 +132,7 @@ class _Runs(Tokenizer):
             return
         # A link that shows its own address is an address.
         prose = not self._skipped and not (self._href and data.strip() == self._href)
-        self._open = _Run(self.position(), data, prose, self._inline)
+        self._open = Run(self.position(), data, prose, self._inline)
         self._inline = True
 
     def handle_comment(self, data: str) -> None:
@@ -167,13 +168,20 @@ def _join(previous: str, current: str) -> tuple[str, str]:
     return previous, current
 
 
+def text_runs(source: str, skipped: frozenset[str] = SKIPPED) -> list[Run]:
+    """Each text run of `source`, with where it starts and ends in it; runs
+    inside `skipped` elements are not prose. The abbreviations pass reads
+    component HTML with it too."""
+    parser = _Runs(source, skipped)
+    parser.feed(source)
+    parser.close()
+    return parser.runs
+
+
 def typeset_html(source: str) -> str:
     """`source` (a whole page) with French typography on its prose; every
     other byte as it was."""
-    parser = _Runs(source)
-    parser.feed(source)
-    parser.close()
-    runs = parser.runs
+    runs = text_runs(source)
     texts = [typeset(run.text) if run.prose else run.text for run in runs]
     for i in range(1, len(runs)):
         if not runs[i].inline:

@@ -18,11 +18,13 @@ import urllib.request
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from lxml import etree
 from mkdocs.utils.yaml import yaml_load
+
+from .dom import read_page
 
 ROOT = Path(__file__).resolve().parent.parent
 # Attributes that make the browser (or the reader) fetch another URL.
@@ -35,19 +37,15 @@ class _Page:
     links: list[str] = field(default_factory=list)
 
 
-class _Parser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.page = _Page()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if value is None:
-                continue
-            if name == "id" or (tag == "a" and name == "name"):
-                self.page.ids.add(value)
-            elif (tag, name) in LINKING:
-                self.page.links.append(value)
+def _read(path: Path) -> _Page:
+    page = _Page()
+    for element in read_page(path).iter(etree.Element):
+        for name, value in element.items():
+            if name == "id" or (element.tag == "a" and name == "name"):
+                page.ids.add(value)
+            elif (element.tag, name) in LINKING:
+                page.links.append(value)
+    return page
 
 
 @dataclass
@@ -62,13 +60,11 @@ class Site:
     def read(cls, directory: Path, url: str) -> Site:
         site = cls(directory, url if url.endswith("/") else url + "/")
         for path in sorted(directory.rglob("*.html")):
-            parser = _Parser()
-            parser.feed(path.read_text(encoding="utf-8"))
-            site.pages[path.relative_to(directory).as_posix()] = parser.page
+            site.pages[path.relative_to(directory).as_posix()] = _read(path)
         sitemap = directory / "sitemap.xml"
         if sitemap.exists():
-            locations = re.findall(r"<loc>([^<]+)</loc>", sitemap.read_text(encoding="utf-8"))
-            site.pages["sitemap.xml"] = _Page(links=locations)
+            locations = etree.parse(sitemap).xpath("//*[local-name() = 'loc']/text()")
+            site.pages["sitemap.xml"] = _Page(links=[location.strip() for location in locations])
         return site
 
     def page_url(self, name: str) -> str:

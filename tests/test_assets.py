@@ -2,27 +2,29 @@
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+
+from lxml.html import HtmlElement
 
 from guide_perennisation.assets import AssetFinder, asset_edits, shown_modules
 from guide_perennisation.html_edit import splice, tags
 
+from . import dom
 from .conftest import ROOT, mkdocs_config, site_pages
 
 COMPONENTS = ROOT / "docs" / "assets" / "components"
 # Site-wide scripts, not components: the header's module (header-keys) among them.
 LIB = ROOT / "docs" / "assets" / "lib"
-MODULE = re.compile(r'data-app-module="([a-z-]+)"')
-LOADED = re.compile(
-    r'<(?:script(?: defer)? src|link rel="stylesheet" href)='
-    r'"[./]*(?:guide-perennisation/)?assets/components/([a-z-]+)\.(js|css)"'
-)
+
+
+def app_modules(root: HtmlElement) -> set[str]:
+    return set(root.xpath("//@data-app-module"))
 
 
 def loaded(page: Path) -> tuple[set[str], set[str]]:
-    found = LOADED.findall(page.read_text(encoding="utf-8"))
-    return {name for name, kind in found if kind == "js"}, {name for name, kind in found if kind == "css"}
+    urls = dom.read_page(page).xpath("//script/@src | //link[@rel='stylesheet']/@href")
+    files = [PurePosixPath(url) for url in urls if "/assets/components/" in "/" + url]
+    return {f.stem for f in files if f.suffix == ".js"}, {f.stem for f in files if f.suffix == ".css"}
 
 
 def components_in(paths: list[str], suffix: str) -> set[str]:
@@ -39,7 +41,7 @@ def test_every_module_on_a_page_has_its_script_and_nothing_more(site_dir: Path) 
     lib_scripts = {Path(p).stem for p in mkdocs_config()["extra_javascript"] if p.startswith("assets/lib/")}
     problems = []
     for page in site_pages(site_dir):
-        found = set(MODULE.findall(page.read_text(encoding="utf-8")))
+        found = app_modules(dom.read_page(page))
         # A site-wide module (the header's, header-keys) comes with every page, from assets/lib/.
         modules = {m for m in found if not (LIB / f"{m}.js").exists()}
         problems += [f"{page.relative_to(site_dir)}: {m}.js not site-wide" for m in found - modules - lib_scripts]
@@ -62,9 +64,9 @@ def test_a_page_without_components_loads_only_the_site_wide_files(site_dir: Path
 def test_component_files_are_named_after_their_module() -> None:
     """app.js finds a module's script by its name: components/<name>.js."""
     templates = ROOT / "guide_perennisation" / "templates"
-    modules = {m for t in templates.glob("*.html") for m in MODULE.findall(t.read_text(encoding="utf-8"))}
-    assert modules, "no data-app-module in the templates"
-    assert [m for m in modules if not (COMPONENTS / f"{m}.js").exists()] == []
+    named = {m for t in templates.glob("*.html") for m in app_modules(dom.fragment(t.read_text(encoding="utf-8")))}
+    assert named, "no data-app-module in the templates"
+    assert [m for m in named if not (COMPONENTS / f"{m}.js").exists()] == []
 
 
 def test_the_post_build_step_adds_the_files_of_the_components_a_page_shows_once(tmp_path: Path) -> None:

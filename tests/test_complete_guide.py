@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import html as html_lib
 import json
-import re
 from collections import Counter
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
-from guide_perennisation.complete_guide import Chapter, _drop_repeats, _Relocator, outline
+from guide_perennisation.complete_guide import Chapter, _drop_repeats, _fragment, _inner_html, _Relocator, outline
 from guide_perennisation.links import Links, page_url
 from guide_perennisation.nav import NavEntry, read_nav
 from guide_perennisation.typography import typeset
 
+from . import dom
 from .conftest import ROOT, mkdocs_config
 
 COMPLETE = "outils/guide-complet.md"
@@ -70,11 +69,17 @@ def test_links_to_guide_pages_become_links_inside_the_page(relocate: _Relocator,
     assert relocate.href(href) == expected
 
 
+def relocated(relocate: _Relocator, html: str) -> str:
+    body = _fragment(html)
+    relocate(body)
+    return _inner_html(body)
+
+
 def test_headings_move_down_and_ids_get_the_chapter_prefix(relocate: _Relocator) -> None:
     html = (
         '<h1 id="t">T</h1><h2 id="s">S</h2><h5>deep</h5><label for="c">x</label><input id="c" aria-describedby="a b">'
     )
-    assert relocate(html) == (
+    assert relocated(relocate, html) == (
         '<h3 id="chapitre-comprendre-pourquoi--t">T</h3><h4 id="chapitre-comprendre-pourquoi--s">S</h4><h6>deep</h6>'
         '<label for="chapitre-comprendre-pourquoi--c">x</label><input id="chapitre-comprendre-pourquoi--c" '
         'aria-describedby="chapitre-comprendre-pourquoi--a chapitre-comprendre-pourquoi--b">'
@@ -82,7 +87,18 @@ def test_headings_move_down_and_ids_get_the_chapter_prefix(relocate: _Relocator)
 
 
 def test_text_that_looks_like_an_attribute_is_left_alone(relocate: _Relocator) -> None:
-    assert relocate('<p>écrire id="x" dans le texte</p>') == '<p>écrire id="x" dans le texte</p>'
+    assert relocated(relocate, '<p>écrire id="x" dans le texte</p>') == '<p>écrire id="x" dans le texte</p>'
+
+
+def test_attributes_are_read_whatever_their_quotes(relocate: _Relocator) -> None:
+    assert relocated(relocate, "<h2 id='s'>S</h2><a href=#s>x</a>") == (
+        '<h4 id="chapitre-comprendre-pourquoi--s">S</h4><a href="#chapitre-comprendre-pourquoi--s">x</a>'
+    )
+
+
+def test_preformatted_line_breaks_survive_flattening() -> None:
+    body = _fragment("<p>a\nb</p><pre><code>x\n\n  y</code>\n</pre>\n")
+    assert _inner_html(body) == "<p>a\nb</p><pre><code>x&#10;&#10;  y</code>&#10;</pre>\n"
 
 
 def test_a_record_block_repeated_in_a_later_chapter_becomes_a_reference() -> None:
@@ -92,9 +108,10 @@ def test_a_record_block_repeated_in_a_later_chapter_becomes_a_reference() -> Non
     )
     other = '<div class="app-block" data-app-source="data/examples.yml"><p>sans record</p></div>'
     chapters = {"a.md": Chapter("Chapitre A", "a.md", 2), "b.md": Chapter("Chapitre B", "b.md", 2)}
-    out = _drop_repeats({"a.md": block + other, "b.md": "<p>avant</p>" + block + other + "<p>après</p>"}, chapters)
-    assert out["a.md"] == block + other
-    assert out["b.md"] == (
+    bodies = {"a.md": _fragment(block + other), "b.md": _fragment("<p>avant</p>" + block + other + "<p>après</p>")}
+    _drop_repeats(bodies, chapters)
+    assert _inner_html(bodies["a.md"]) == block + other
+    assert _inner_html(bodies["b.md"]) == (
         '<p>avant</p><p class="app-complete-guide__repeat">« Liste X » : voir le chapitre '
         '<a href="#chapitre-a">Chapitre A</a>, plus haut.</p>' + other + "<p>après</p>"
     )
@@ -111,75 +128,32 @@ def test_outline_follows_the_navigation_without_the_page_itself() -> None:
 # --- the built page -------------------------------------------------------------------
 
 
-class _Outline(HTMLParser):
+@dataclass(frozen=True)
+class _Outline:
     """Headings, ids and in-page links inside `.app-complete-guide`."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.depth = 0
-        self.headings: list[tuple[int, str]] = []
-        self.chapters: list[str] = []
-        self.toc: list[str] = []
-        self.ids: list[str] = []
-        self.anchors: list[str] = []
-        self._heading: list[str] | None = None
-        self._in_toc = 0
-        self._toc_link: list[str] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = dict(attrs)
-        classes = (a.get("class") or "").split()
-        if "app-complete-guide" in classes:
-            self.depth = 1
-        elif self.depth and tag == "div":
-            self.depth += 1
-        if not self.depth:
-            return
-        if a.get("id"):
-            self.ids.append(a["id"] or "")
-        if "app-complete-guide__chapter" in classes:
-            self.chapters.append(a["id"] or "")
-        if "app-complete-guide__toc" in classes:
-            self._in_toc = 1
-        if tag == "a" and (a.get("href") or "").startswith("#"):
-            self.anchors.append((a["href"] or "")[1:])
-            if self._in_toc:
-                self._toc_link = []
-        if re.fullmatch(r"h[1-6]", tag):
-            self._heading = [tag]
-
-    def handle_endtag(self, tag: str) -> None:
-        if not self.depth:
-            return
-        if tag == "div":
-            self.depth -= 1
-        if tag == "nav" and self._in_toc:
-            self._in_toc = 0
-        if tag == "a" and self._toc_link is not None:
-            self.toc.append("".join(self._toc_link).strip())
-            self._toc_link = None
-        if self._heading and tag == self._heading[0]:
-            self.headings.append((int(tag[1]), "".join(self._heading[1:]).replace("¶", "").strip()))
-            self._heading = None
-
-    def handle_data(self, data: str) -> None:
-        if self._heading is not None:
-            self._heading.append(data)
-        if self._toc_link is not None:
-            self._toc_link.append(data)
+    headings: list[tuple[int, str]]
+    chapters: list[str]
+    toc: list[str]
+    ids: list[str]
+    anchors: list[str]
 
 
 @pytest.fixture(scope="module")
 def complete(site_dir: Path) -> _Outline:
-    parser = _Outline()
-    parser.feed((site_dir / page_url(COMPLETE) / "index.html").read_text(encoding="utf-8"))
-    return parser
+    [guide] = dom.with_class(dom.read_page(site_dir / page_url(COMPLETE) / "index.html"), "app-complete-guide")
+    [toc] = dom.with_class(guide, "app-complete-guide__toc")
+    return _Outline(
+        headings=dom.headings(guide),
+        chapters=[chapter.get("id") for chapter in dom.with_class(guide, "app-complete-guide__chapter")],
+        toc=[dom.text(link).strip() for link in toc.xpath(".//a[starts-with(@href, '#')]")],
+        ids=guide.xpath("descendant-or-self::*/@id"),
+        anchors=[href[1:] for href in guide.xpath(".//a/@href") if href.startswith("#")],
+    )
 
 
 def page_h1(site_dir: Path, doc: str) -> str:
-    html = (site_dir / page_url(doc) / "index.html").read_text(encoding="utf-8")
-    title = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.DOTALL).group(1)
-    return html_lib.unescape(re.sub(r"<[^>]+>", "", title)).replace("¶", "").strip()
+    return dom.heading_text(dom.read_page(site_dir / page_url(doc) / "index.html").find(".//h1"))
 
 
 def test_table_of_contents_lists_every_navigation_title_in_order(complete: _Outline) -> None:

@@ -179,6 +179,26 @@ def test_page_with_unknown_checklist(project: Path) -> None:
     assert "checklist(): « nulle-part » n'est pas une checklist connue" in errors[0]
 
 
+def test_macro_calls_are_found_where_jinja_finds_them(project: Path) -> None:
+    # Inside an expression, over two lines, in single quotes: Jinja's parser reads it as the engine will.
+    line = line_of("{{ all_checklists() }}", "docs/outils/checklists.md")
+    errors = errors_after(
+        project, "docs/outils/checklists.md", "{{ all_checklists() }}", "{{ '' ~ checklist(\n    'nulle-part') }}"
+    )
+    assert len(errors) == 1
+    assert errors[0].startswith(
+        f"docs/outils/checklists.md:{line + 1}:6: checklist(): « nulle-part » n'est pas une checklist connue"
+    )
+
+
+def test_a_page_jinja_cannot_read_is_one_line(project: Path) -> None:
+    line = line_of("{{ all_checklists() }}", "docs/outils/checklists.md")
+    errors = errors_after(project, "docs/outils/checklists.md", "{{ all_checklists() }}", '{{ checklist("x" }}')
+    assert len(errors) == 1
+    assert errors[0].startswith(f"docs/outils/checklists.md:{line}:1: macro illisible : ")
+    assert errors[0].endswith(" ; corrigez la syntaxe Jinja") and "\n" not in errors[0]
+
+
 def test_several_problems_are_all_reported(project: Path) -> None:
     path = project / "data/examples.yml"
     text = path.read_text(encoding="utf-8").replace("  year: 2021\n", "  yaer: 2021\n", 1)

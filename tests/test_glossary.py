@@ -10,7 +10,7 @@ from markupsafe import escape
 from guide_perennisation.loader import load_guide
 
 from .conftest import ROOT, site_pages
-from .test_site import parse
+from .test_site import page_text
 
 # Tokens of capitals that are not abbreviations to explain, each with why.
 ALLOWED = {
@@ -32,7 +32,7 @@ def test_every_capital_token_is_in_the_glossary_or_allowed(site_dir: Path) -> No
     terms = {term.term for term in load_guide(ROOT).glossary.values()}
     found: dict[str, str] = {}
     for page in site_pages(site_dir):
-        for token in TOKEN.findall(" ".join(parse(page).parts)):
+        for token in TOKEN.findall(page_text(page)):
             found.setdefault(token, page.relative_to(site_dir).parent.as_posix())
     missing = {token: where for token, where in found.items() if token not in terms and token not in ALLOWED}
     assert missing == {}, "à définir dans data/glossary.yml (ou à justifier dans ALLOWED) : " + repr(missing)
@@ -40,7 +40,7 @@ def test_every_capital_token_is_in_the_glossary_or_allowed(site_dir: Path) -> No
 
 def test_the_allowlist_holds_no_glossary_term_and_nothing_stale(site_dir: Path) -> None:
     terms = {term.term for term in load_guide(ROOT).glossary.values()}
-    text = " ".join(" ".join(parse(page).parts) for page in site_pages(site_dir))
+    text = " ".join(page_text(page) for page in site_pages(site_dir))
     assert set(ALLOWED) & terms == set()
     assert [token for token in ALLOWED if not re.search(rf"\b{token}\b", text)] == []
     assert all(reason.strip() for reason in ALLOWED.values())

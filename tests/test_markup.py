@@ -3,45 +3,25 @@ engines: its language, its own description, a logical outline of headings."""
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
+from . import dom
 from .conftest import site_pages
 
 
-class _Outline(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.lang: str | None = None
-        self.description: str | None = None
-        self.headings: list[tuple[int, str]] = []
-        self._heading: list[str] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        if tag == "html":
-            self.lang = attributes.get("lang")
-        elif tag == "meta" and attributes.get("name") == "description":
-            self.description = (attributes.get("content") or "").strip()
-        elif len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
-            self._heading = [tag]
-
-    def handle_data(self, data: str) -> None:
-        if self._heading is not None:
-            self._heading.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._heading is not None and tag == self._heading[0]:
-            text = "".join(self._heading[1:]).replace("¶", "").strip()
-            self.headings.append((int(tag[1]), text))
-            self._heading = None
+@dataclass(frozen=True)
+class _Outline:
+    lang: str | None
+    description: str | None
+    headings: list[tuple[int, str]]
 
 
 def outline(page: Path) -> _Outline:
-    parser = _Outline()
-    parser.feed(page.read_text(encoding="utf-8"))
-    return parser
+    root = dom.read_page(page)
+    descriptions = root.xpath("//meta[@name='description']/@content")
+    return _Outline(root.get("lang"), descriptions[0].strip() if descriptions else None, dom.headings(root))
 
 
 def every_page(site_dir: Path) -> dict[str, _Outline]:

@@ -11,72 +11,54 @@ import json
 import os
 import re
 import subprocess
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from lxml.html import HtmlElement
 
 from guide_perennisation.history import _MARK, _parse, read_history
 from guide_perennisation.page_info import REPORT_FORM, mail_url, report_url
 
+from . import dom
 from .conftest import ROOT, build_site, copy_project, mkdocs_config, site_pages
 
 CONFIG = mkdocs_config()
 
 
-class _Foot(HTMLParser):
+@dataclass(frozen=True)
+class _Foot:
     """The page's foot, its edit links and its data blocks."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.in_foot = 0
-        self.foot_count = 0
-        self.updated: list[str] = []
-        self.foot_text = ""
-        self.foot_links: list[str] = []
-        self.sources: list[str] = []
-        self.edit_links: list[tuple[str, str]] = []
-        self.page_edit: list[str] = []
-        self._block_source: list[str] = []
-        self._in_edit = False
+    foot_count: int
+    updated: list[str]
+    foot_text: str
+    foot_links: list[str]
+    sources: list[str]
+    edit_links: list[tuple[str, str]]  # (the block's data source, its « Modifier ces données » link)
+    page_edit: list[str]
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = dict(attrs)
-        classes = (a.get("class") or "").split()
-        if "app-page-info" in classes:
-            self.foot_count += 1
-            self.in_foot = 1
-        elif self.in_foot and tag == "div":
-            self.in_foot += 1
-        if self.in_foot and tag == "time":
-            self.updated.append(a["datetime"] or "")
-        if self.in_foot and tag == "a":
-            self.foot_links.append(a["href"] or "")
-        if "app-block" in classes:
-            self.sources.append(a["data-app-source"] or "")
-            self._block_source.append(a["data-app-source"] or "")
-        if "app-block__edit" in classes:
-            self._in_edit = True
-        if self._in_edit and tag == "a":
-            self.edit_links.append((self._block_source[-1], a["href"] or ""))
-            self._in_edit = False
-        if tag == "a" and "md-content__button" in classes:
-            self.page_edit.append(a["href"] or "")
 
-    def handle_endtag(self, tag: str) -> None:
-        if self.in_foot and tag == "div":
-            self.in_foot -= 1
-
-    def handle_data(self, data: str) -> None:
-        if self.in_foot:
-            self.foot_text += data
+def _block_source(element: HtmlElement) -> str:
+    """The data source of the block an element sits in."""
+    block = next(b for b in element.iterancestors() if dom.has_class(b, "app-block"))
+    return block.get("data-app-source", "")
 
 
 def _foot(html: str) -> _Foot:
-    parser = _Foot()
-    parser.feed(html)
-    return parser
+    root = dom.page(html)
+    feet = dom.with_class(root, "app-page-info")
+    edits = dom.with_class(root, "app-block__edit")
+    return _Foot(
+        foot_count=len(feet),
+        updated=[time.get("datetime", "") for foot in feet for time in foot.iter("time")],
+        foot_text="".join(dom.text(foot) for foot in feet),
+        foot_links=[link.get("href", "") for foot in feet for link in foot.iter("a")],
+        sources=[block.get("data-app-source", "") for block in dom.with_class(root, "app-block")],
+        edit_links=[(_block_source(edit), link.get("href", "")) for edit in edits for link in edit.iter("a")],
+        page_edit=[link.get("href", "") for link in dom.with_class(root, "md-content__button", "a")],
+    )
 
 
 def _source_of(site: Path, page: Path) -> str:

@@ -1,9 +1,8 @@
-"""Components rendered from small fixtures, checked with an HTML parser."""
+"""Components rendered from small fixtures, checked with an HTML parser (tests/dom.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from html.parser import HTMLParser
 
 import pytest
 
@@ -20,26 +19,9 @@ from guide_perennisation.render import Context, md_inline
 from guide_perennisation.scenario_table import ROWS, scenario_table
 from guide_perennisation.scenarios import scenarios
 
+from .dom import Tree
+
 EDIT = "https://forge.example/edit/main/"
-
-
-class Tree(HTMLParser):
-    """Flat list of (tag, attributes) plus the text, enough for structure checks."""
-
-    def __init__(self, markup: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.text = ""
-        self.feed(markup)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data: str) -> None:
-        self.text += data
-
-    def find(self, tag: str, **attrs: str) -> list[dict[str, str | None]]:
-        return [a for t, a in self.tags if t == tag and all(a.get(k.rstrip("_")) == v for k, v in attrs.items())]
 
 
 def make_guide() -> Guide:

@@ -13,7 +13,8 @@ from guide_perennisation.models.criteria import Criterion
 from guide_perennisation.render import Context
 from guide_perennisation.structure_grid import CANDIDATES, structure_grid
 
-from .test_render import EDIT, Tree, make_guide
+from .dom import Tree
+from .test_render import EDIT, make_guide
 
 
 @pytest.fixture

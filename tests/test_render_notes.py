@@ -4,11 +4,8 @@ links to the blank files, and a form that waits for its script."""
 
 from __future__ import annotations
 
-import html
 import json
-import re
 
-import lxml.html
 import pytest
 
 from guide_perennisation.guide import UnknownRecord
@@ -19,7 +16,7 @@ from guide_perennisation.note_builder import note_builder
 from guide_perennisation.note_outline import outline
 from guide_perennisation.render import Context
 from tests.conftest import ROOT
-from tests.test_render import Tree
+from tests.dom import Tree, fragment
 
 GUIDE = load_guide(ROOT)
 
@@ -29,10 +26,7 @@ def render(template_id: str) -> str:
 
 
 def textareas(markup: str) -> dict[str, str]:
-    return {
-        m.group(1): html.unescape(m.group(2))
-        for m in re.finditer(r'<textarea[^>]* id="([^"]+)"[^>]*>(.*?)</textarea>', markup, re.S)
-    }
+    return {field.get("id"): field.text or "" for field in fragment(markup).iter("textarea") if field.get("id")}
 
 
 @pytest.mark.parametrize("template", GUIDE.notes.values(), ids=lambda t: t.id)
@@ -51,8 +45,8 @@ def test_one_described_field_per_section(template) -> None:
     for section, field in zip(template.sections, fields, strict=True):
         assert field["aria-describedby"] == f"note-{template.id}-{section.id}-consigne"
         assert {"class": "app-note-builder__label", "for": field["id"]} in tree.find("label")
-    described = re.search(rf'id="note-{template.id}-{template.sections[0].id}-consigne">(.*?)</div>', markup, re.S)
-    assert described and plain(template.sections[0].guidance) in Tree(described.group(1)).text
+    described = tree.root.get_element_by_id(f"note-{template.id}-{template.sections[0].id}-consigne")
+    assert plain(template.sections[0].guidance) in described.text_content()
 
 
 def test_scenarios_come_from_the_scenario_data_with_their_prompts() -> None:
@@ -85,13 +79,12 @@ def test_rows_blank_files_and_a_form_that_waits_for_its_script() -> None:
     tree = Tree(markup)
     for kind, rows in ROW_KINDS.items():
         columns = list(rows.columns)
-        section = re.search(rf'data-kind="{kind}">.*?</template>', markup, re.S)
-        assert section
-        assert re.findall(r'data-column="([^"]+)"', section.group(0)) == columns
+        [section, *_] = tree.root.xpath(".//*[@data-kind=$kind]", kind=kind)
+        assert section.xpath(".//template//@data-column") == columns
     [form] = tree.find("form")
     assert "hidden" in form
-    assert {"href": "../../modeles/note-dinum-vierge.odt", "download": None} in tree.find("a")
-    assert {"href": "../../modeles/note-dinum-vierge.md", "download": None} in tree.find("a")
+    assert {"href": "../../modeles/note-dinum-vierge.odt", "download": ""} in tree.find("a")
+    assert {"href": "../../modeles/note-dinum-vierge.md", "download": ""} in tree.find("a")
     # Without JavaScript, the readable template is there.
     assert "app-note" in markup and plain(GUIDE.get("notes", "note-dinum").sections[0].guidance) in Tree(markup).text
 
@@ -104,7 +97,7 @@ def test_unknown_note_is_an_error() -> None:
 @pytest.mark.parametrize("template", list(GUIDE.notes.values()), ids=lambda t: t.id)
 def test_the_builder_carries_the_outline_the_blank_files_are_written_from(template) -> None:
     context = Context(GUIDE, Links("outils/note-dinum/"), None)
-    tree = lxml.html.fromstring(note_builder(context, template.id))
+    tree = fragment(note_builder(context, template.id))
     [data] = tree.xpath("//*[@data-note-outline]")
     # Data for the exports in an attribute: no script for the browser to run
     # (nor for the CSP to allow), no text for the search index.

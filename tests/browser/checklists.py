@@ -13,6 +13,7 @@ import yaml
 from playwright.sync_api import Page
 
 from guide_perennisation.render import fr_date, md_inline
+from tests import dom
 from tests.conftest import mkdocs_config
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,7 +81,7 @@ class Checklist:
 
 
 def plain(markdown: str) -> str:
-    return re.sub(r"<[^>]+>", "", str(md_inline(markdown)))
+    return dom.fragment(str(md_inline(markdown))).text_content()
 
 
 def checklists(data_file: Path = ROOT / "data" / "checklists.yml") -> dict[str, Checklist]:

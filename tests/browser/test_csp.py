@@ -4,7 +4,6 @@ browser makes of it on every page."""
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -12,24 +11,9 @@ import pytest
 from guide_perennisation.csp import content_security_policy, inline_scripts, script_hash
 
 from ..conftest import site_pages
+from ..dom import read_page
 from .audit import interact
 from .conftest import SCHEMES, WIDTHS, format_violations
-
-
-class _Head(HTMLParser):
-    """The policy of a page's <meta http-equiv>, and whether a script came first."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.policy: str | None = None
-        self.script_before_policy = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        if tag == "script" and self.policy is None:
-            self.script_before_policy = True
-        if tag == "meta" and (attributes.get("http-equiv") or "").lower() == "content-security-policy":
-            self.policy = attributes.get("content")
 
 
 def directives(policy: str) -> dict[str, list[str]]:
@@ -37,9 +21,14 @@ def directives(policy: str) -> dict[str, list[str]]:
 
 
 def page_policy(page: Path) -> tuple[str | None, bool]:
-    head = _Head()
-    head.feed(page.read_text(encoding="utf-8"))
-    return head.policy, head.script_before_policy
+    """The policy of a page's <meta http-equiv>, and whether a script came first."""
+    policy, script_before_policy = None, False
+    for element in read_page(page).iter("script", "meta"):
+        if element.tag == "script" and policy is None:
+            script_before_policy = True
+        elif (element.get("http-equiv") or "").lower() == "content-security-policy":
+            policy = element.get("content")
+    return policy, script_before_policy
 
 
 def test_script_hash_matches_the_csp_specification_example() -> None:

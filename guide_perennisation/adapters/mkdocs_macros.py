@@ -24,6 +24,7 @@ from guide_perennisation.links import Links
 from guide_perennisation.loader import DataErrors, load_guide
 from guide_perennisation.nav import read_nav
 from guide_perennisation.page_info import page_info
+from guide_perennisation.page_macros import macro_renderer
 from guide_perennisation.postbuild import post_build
 from guide_perennisation.publication import Publication, data_edit_base, missing_lines, unconfirmed_addresses
 from guide_perennisation.raw_html import RawHtmlExtension, framed
@@ -127,7 +128,8 @@ def define_env(env: Any) -> None:
                 nav,
                 docs_dir,
                 env.page.file.src_uri,
-                lambda text: env.render(text, force_rendering=True),
+                # The chapters' macros by the core's own Jinja, as on Zensical.
+                macro_renderer(env.macros, {"config": env.conf}),
                 to_html,
             )
         ),
@@ -158,7 +160,7 @@ def define_env(env: Any) -> None:
         if html:
             # Navigation, like the menu: it does not date the page (not in `shown`).
             components[src].add("step_by_step")
-        return html
+        return framed(html) if html else ""
 
     env.variables["app_step_box"] = page_step_box
     env.variables["app_page_info"] = page_footer
@@ -171,16 +173,9 @@ def define_env(env: Any) -> None:
 
 
 def on_post_page_macros(env: Any) -> None:
-    """Glossary abbreviations go under every page, for Markdown's abbr extension;
-    the page's foot (last update, error report) goes to the theme through the
-    page's metadata, out of the search index."""
-    if box := env.variables["app_step_box"]():
-        # Right under the page's title, so that it is the first thing read after it.
-        lines = env.markdown.split("\n")
-        title = next((i for i, line in enumerate(lines) if line.startswith("# ")), -1)
-        lines.insert(title + 1, "\n" + framed(box) + "\n")
-        env.markdown = "\n".join(lines)
-    env.markdown += "\n\n" + env.variables["app_abbreviations"] + "\n"
+    """The page's foot (last update, error report) goes to the theme through
+    the page's metadata, out of the search index. (The step box and the
+    glossary's abbreviations are placed by page_frame.py, for every engine.)"""
     env.page.meta["app_page_info"] = env.variables["app_page_info"]()
     # Read by overrides/main.html: the page's component styles and scripts.
     env.page.meta["app_assets"] = env.variables["app_page_assets"]()

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -83,13 +84,28 @@ def _mkdocs_build(
     )
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml's YAML, with its `!ENV` tag as every engine reads it
+    (`!ENV NAME` or `!ENV [NAME, …, default]`): without importing MkDocs, so
+    that the core's own tests also run in the Zensical virtualenv."""
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        *names, default = loader.construct_sequence(node)
+    return next((os.environ[name] for name in names if name in os.environ), default)
+
+
+_ConfigLoader.add_constructor("!ENV", _env_tag)
+
+
 @functools.cache
 def mkdocs_config() -> dict:
     """mkdocs.yml as the build reads it (`!ENV` resolved), without validation."""
-    from mkdocs.utils.yaml import yaml_load
-
     with (ROOT / "mkdocs.yml").open(encoding="utf-8") as f:
-        return yaml_load(f)
+        return yaml.load(f, Loader=_ConfigLoader)  # noqa: S506 (a SafeLoader)
 
 
 # The path the site is published under: tests serve it there too, so that

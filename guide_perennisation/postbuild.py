@@ -24,27 +24,59 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.html
 
+from .csp import content_security_policy, inline_scripts, policy_edit, write_headers
 from .freshness import source_date_epoch
 from .guide import Guide
 from .history import read_history
+from .html_edit import EditError, Tag, splice, tags
 from .loader import DataErrors, load_guide
 from .note_files import write_blank_files
 from .slim import slim_assets
+from .theme import patch_edits
 from .typography import set_typography
 
 
 def post_build(guide: Guide, site_dir: Path, docs_dir: Path, site_url: str, day: dt.date | None) -> None:
     """The blank note templates, as files beside the pages; the site's own
-    styles and scripts, published without their comments; French typography
-    on every page's text. `day`: the build's (SOURCE_DATE_EPOCH's, else the
-    last commit's)."""
+    styles and scripts, published without their comments; the pages' own
+    edits (edit_pages); French typography on every page's text. `day`: the
+    build's (SOURCE_DATE_EPOCH's, else the last commit's)."""
     write_blank_files(guide, site_dir, site_url, day)
     slim_assets(docs_dir, site_dir)
+    edit_pages(site_dir)
     set_typography(site_dir)
+
+
+@dataclass
+class Page:
+    """A built page: its path from the site's root, its text, its elements."""
+
+    name: str
+    source: str
+    tags: list[Tag]
+
+
+def edit_pages(site_dir: Path) -> None:
+    """Patches the theme's HTML of every page (theme.py) and writes into it
+    the Content-Security-Policy, from the inline scripts of all pages; the
+    same policy into `_headers`."""
+    files = sorted(site_dir.rglob("*.html"))
+    pages = {}
+    for file in files:
+        source = file.read_text(encoding="utf-8")
+        pages[file] = Page(file.relative_to(site_dir).as_posix(), source, tags(source))
+    policy = content_security_policy(script for page in pages.values() for script in inline_scripts(page.source))
+    for file, page in pages.items():
+        edits = [*patch_edits(page.name, page.source, page.tags), policy_edit(page.name, page.tags, policy)]
+        text = splice(page.source, edits)
+        if text != page.source:
+            file.write_text(text, encoding="utf-8")
+    write_headers(site_dir, policy)
 
 
 def built_site_url(site_dir: Path) -> str:
@@ -73,7 +105,11 @@ def main(argv: list[str]) -> int:
         print(f"{len(exc.errors)} problème(s) dans les données.", file=sys.stderr)
         return 1
     day = source_date_epoch() or read_history(args.project).head
-    post_build(guide, args.site_dir, docs_dir, args.site_url or built_site_url(args.site_dir), day)
+    try:
+        post_build(guide, args.site_dir, docs_dir, args.site_url or built_site_url(args.site_dir), day)
+    except EditError as exc:
+        print(exc, file=sys.stderr)
+        return 1
     return 0
 
 

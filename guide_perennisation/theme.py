@@ -1,23 +1,100 @@
-"""Patches on the theme's HTML that fail loudly.
+"""Patches on the theme's HTML, made on the built pages, that fail loudly.
 
-overrides/main.html adjusts a few strings of Material's blocks (an accessible
-name, a data attribute, `defer`). A theme upgrade can change those strings;
-a silent `replace` would then leave the site without them, and no test of
-ours might notice. `patch` stops the build instead, naming what it missed.
+A few strings of Material's HTML need changing (an accessible name, a data
+attribute, `defer`). They are changed after the build, in the pages, so that
+the theme's templates need no filter of ours: Zensical renders them with its
+own template engine and ignores MkDocs' `hooks:`.
+
+A theme upgrade can change those strings; a silent `replace` would then
+leave the site without them, and no test of ours might notice. Each patch
+names the element it changes, and stops the build when a page has no such
+element with its target string. A patch already made is recognised (the
+element holds its new string), so running the step twice changes nothing.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 
-class ThemePatchError(LookupError):
-    """A string the overrides patch is no longer in the theme's HTML."""
+from .html_edit import EditError, Tag
 
 
-def patch(html: str, old: str, new: str) -> str:
-    """`html` with every `old` replaced by `new`; an error if there is none."""
-    if old not in html:
-        raise ThemePatchError(
-            f"overrides/main.html : « {old} » est introuvable dans le HTML du thème ; "
-            "le thème a changé, adaptez ce remplacement"
-        )
-    return html.replace(old, new)
+@dataclass(frozen=True)
+class Patch:
+    """In each `tag` element that has `attrs` (None: any value), `old` becomes
+    `new`: in its start tag, or in its content when `content` is set."""
+
+    tag: str
+    old: str
+    new: str
+    attrs: dict[str, str | None] = field(default_factory=dict)
+    content: bool = False
+
+
+PATCHES = (
+    # Material's search worker is swapped for a wrapper that folds accents, so
+    # « equipe » finds « équipe ». The wrapper loads the real worker, whose
+    # hashed name it receives here, so a theme upgrade needs no edit.
+    Patch(
+        "script",
+        "workers/search.",
+        "workers/app-search.js?worker=search.",
+        {"id": "__config"},
+        content=True,
+    ),
+    # Material's search dialog has no accessible name (axe: aria-dialog-name).
+    Patch(
+        "div",
+        'role="dialog"',
+        'role="dialog" aria-label="Rechercher dans le guide"',
+        {"data-md-component": "search"},
+    ),
+    # The keyboard buttons of the header (docs/assets/lib/header-keys.js),
+    # which take the menu and search labels' titles as their names.
+    Patch(
+        "header",
+        'data-md-component="header"',
+        'data-md-component="header" data-app-module="header-keys"',
+        {"data-md-component": "header"},
+    ),
+    Patch(
+        "label",
+        'class="md-header__button md-icon" for="__drawer"',
+        'class="md-header__button md-icon" for="__drawer" title="Menu"',
+        {"for": "__drawer"},
+    ),
+    Patch(
+        "label",
+        'class="md-header__button md-icon" for="__search"',
+        'class="md-header__button md-icon" for="__search" title="Rechercher"',
+        {"for": "__search"},
+    ),
+    # Deferred, in order: the page paints before the theme's bundle has
+    # arrived, which a script at the end of the body would hold up.
+    Patch("script", "<script src=", "<script defer src=", {"src": None}),
+)
+
+
+def patch_edits(
+    page: str, source: str, tags: list[Tag], patches: tuple[Patch, ...] = PATCHES
+) -> list[tuple[int, int, str]]:
+    """The edits that make `patches` in a page (`source`, its `tags`)."""
+    edits = []
+    for patch in patches:
+        found = False
+        for tag in tags:
+            if tag.name != patch.tag or not tag.has(**patch.attrs):
+                continue
+            start, end = (tag.inner, tag.close) if patch.content else (tag.start, tag.inner)
+            text = source[start:end]
+            if patch.new in text:
+                found = True
+            elif patch.old in text:
+                found = True
+                edits.append((start, end, text.replace(patch.old, patch.new)))
+        if not found:
+            raise EditError(
+                f"{page} : « {patch.old} » est introuvable dans le HTML du thème (<{patch.tag}>) ; "
+                "le thème a changé, adaptez ce remplacement (guide_perennisation/theme.py)"
+            )
+    return edits

@@ -10,7 +10,7 @@ changes: the rest of each file stays byte for byte as the theme wrote it.
 lxml cannot do that (it says where an element starts, not where a text run
 does, and its serialiser rewrites the markup: `viewBox` comes out as
 `viewbox`), so the runs are found with the standard library's tokenizer,
-the one `csp.py` reads the inline scripts with. Inline scripts, comments,
+as every post-build edit is (html_edit.py). Inline scripts, comments,
 attributes and the doctype are never text runs, so they cannot change.
 """
 
@@ -19,8 +19,9 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
+
+from .html_edit import Tokenizer
 
 NARROW = "\u202f"  # before ; ! ?
 NBSP = "\u00a0"  # before :, inside « »
@@ -84,25 +85,20 @@ class _Run:
     end: int = 0
 
 
-class _Runs(HTMLParser):
+class _Runs(Tokenizer):
     """Each text run of a page, with where it starts and ends."""
 
     def __init__(self, source: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        super().__init__(source)
         self._skipped: list[str] = []
         self._href: str | None = None
         self.runs: list[_Run] = []
         self._open: _Run | None = None
         self._inline = False
 
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self._line_starts[line - 1] + column
-
     def _close_run(self) -> None:
         if self._open is not None:
-            self._open.end = self._offset()
+            self._open.end = self.position()
             self.runs.append(self._open)
             self._open = None
 
@@ -135,7 +131,7 @@ class _Runs(HTMLParser):
             return
         # A link that shows its own address is an address.
         prose = not self._skipped and not (self._href and data.strip() == self._href)
-        self._open = _Run(self._offset(), data, prose, self._inline)
+        self._open = _Run(self.position(), data, prose, self._inline)
         self._inline = True
 
     def handle_comment(self, data: str) -> None:

@@ -1,34 +1,83 @@
-"""Patches on the theme's HTML stop the build when their target is gone."""
+"""Patches on the theme's HTML: made after the build, on the pages, and the
+step stops when their target is gone. The theme's templates need no filter
+of ours, so that an engine without MkDocs' hooks (Zensical) renders them."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import jinja2
 import pytest
+from jinja2 import nodes
 
-from guide_perennisation.theme import ThemePatchError, patch
+from guide_perennisation.html_edit import EditError, splice, tags
+from guide_perennisation.theme import Patch, patch_edits
 
-from .conftest import build_site, copy_project
+from .conftest import ROOT
 
-
-def test_patch_replaces_every_occurrence() -> None:
-    assert patch("<a><a>", "<a>", "<b>") == "<b><b>"
-
-
-def test_patch_without_its_target_is_an_error() -> None:
-    with pytest.raises(ThemePatchError, match='« role="dialog" » est introuvable'):
-        patch("<div>", 'role="dialog"', 'role="dialog" aria-label="x"')
+DIALOG = Patch("div", 'role="dialog"', 'role="dialog" aria-label="x"', {"data-md-component": "search"})
+DEFER = Patch("script", "<script src=", "<script defer src=", {"src": None})
+CONFIG = Patch("script", '"search."', '"app-search."', {"id": "c"}, content=True)
+# The theme's own filters, which every engine that renders Material has.
+THEME_FILTERS = {"url"}
 
 
-@pytest.mark.build
-def test_a_theme_that_lost_a_patched_string_stops_the_build(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    main = project / "overrides" / "main.html"
-    text = main.read_text(encoding="utf-8")
-    assert "patch('role=\"dialog\"'" in text
+def patched(source: str, *patches: Patch) -> str:
+    return splice(source, patch_edits("page.html", source, tags(source), patches))
+
+
+def test_a_patch_changes_its_elements_only_and_once() -> None:
+    page = (
+        '<div role="dialog" data-md-component="search"></div><div role="dialog"></div>'
+        '<script src="a.js"></script><script src="b.js"></script>'
+        '<script id="c" type="application/json">{"w": "search."}</script>'
+    )
+    once = patched(page, DIALOG, DEFER, CONFIG)
+    assert once == (
+        '<div role="dialog" aria-label="x" data-md-component="search"></div><div role="dialog"></div>'
+        '<script defer src="a.js"></script><script defer src="b.js"></script>'
+        '<script id="c" type="application/json">{"w": "app-search."}</script>'
+    )
+    assert patched(once, DIALOG, DEFER, CONFIG) == once
+
+
+def test_a_patch_without_its_target_is_an_error() -> None:
+    with pytest.raises(EditError, match=r'page\.html : « role="dialog" » est introuvable'):
+        patched('<div data-md-component="search"></div>', DIALOG)
+
+
+def test_a_theme_that_lost_a_patched_string_stops_the_step(site_dir: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(site_dir, site)
+    page = site / "index.html"
+    text = page.read_text(encoding="utf-8")
+    assert 'role="dialog"' in text
     # As if the theme no longer wrote this string.
-    main.write_text(text.replace("patch('role=\"dialog\"'", "patch('role=\"dialogue\"'"), encoding="utf-8")
-    result = build_site(project, tmp_path / "site")
+    page.write_text(text.replace('role="dialog"', 'role="dialogue"'), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "guide_perennisation.postbuild", str(site), "--project", str(ROOT)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode != 0
-    assert '« role="dialogue" » est introuvable dans le HTML du thème' in result.stderr
-    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        'index.html : « role="dialog" » est introuvable dans le HTML du thème (<div>) ; '
+        "le thème a changé, adaptez ce remplacement (guide_perennisation/theme.py)"
+    ]
+
+
+def test_the_theme_templates_use_stock_filters_only() -> None:
+    environment = jinja2.Environment()
+    used = {}
+    for template in sorted((ROOT / "overrides").rglob("*.html")):
+        tree = environment.parse(template.read_text(encoding="utf-8"))
+        for node in tree.find_all(nodes.Filter):
+            used.setdefault(node.name, template.relative_to(ROOT).as_posix())
+    assert "url" in used  # the test reads the filters
+    unknown = {name: where for name, where in used.items() if name not in environment.filters.keys() | THEME_FILTERS}
+    assert unknown == {}

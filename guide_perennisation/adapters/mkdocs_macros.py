@@ -15,11 +15,11 @@ from typing import Any
 from guide_perennisation.assets import AssetFinder
 from guide_perennisation.complete_guide import complete_guide, markdown_converter
 from guide_perennisation.components import COMPONENTS
-from guide_perennisation.csp import content_security_policy, inline_scripts
 from guide_perennisation.freshness import build_reference, facts, source_date_epoch, stale_before
 from guide_perennisation.glossary import abbreviations
 from guide_perennisation.guide import UnknownRecord
 from guide_perennisation.history import read_history
+from guide_perennisation.html_edit import EditError
 from guide_perennisation.links import Links
 from guide_perennisation.loader import DataErrors, load_guide
 from guide_perennisation.nav import read_nav
@@ -32,34 +32,9 @@ from guide_perennisation.render import Context
 from guide_perennisation.site_map import site_map
 from guide_perennisation.step_by_step import step_box
 
-# The partials that write an inline script into every page: Material's, then ours.
-THEME_SCRIPTS = (
-    "partials/javascripts/base.html",
-    "partials/javascripts/palette.html",
-    "partials/javascripts/content.html",
-    "partials/storage-guard.html",
-)
-
-
-def theme_inline_scripts(conf: Any) -> list[str]:
-    """The inline scripts the theme will write, rendered from its own partials."""
-    from mkdocs.exceptions import PluginError
-
-    if not conf["extra"].get("scope"):
-        # Without it, Material's scope script changes with each page's depth
-        # and one hash per depth would be needed.
-        raise PluginError("mkdocs.yml : extra.scope doit être défini (chemin du site) pour la politique CSP.")
-    theme = conf["theme"]
-    templates = theme.get_env()
-    context = {"config": conf, "features": theme["features"] or []}
-    return [script for name in THEME_SCRIPTS for script in inline_scripts(templates.get_template(name).render(context))]
-
 
 def define_env(env: Any) -> None:
     from mkdocs.exceptions import PluginError
-
-    # Read by overrides/main.html (<meta http-equiv>) and overrides/_headers.
-    env.conf["extra"]["content_security_policy"] = content_security_policy(theme_inline_scripts(env.conf))
 
     try:
         guide = load_guide(Path(env.project_dir), docs_dir=Path(env.conf["docs_dir"]))
@@ -167,9 +142,21 @@ def define_env(env: Any) -> None:
     env.variables["app_page_assets"] = lambda: assets.for_components(components[env.page.file.src_uri])
     # A page git does not know yet (not committed) takes the last commit's date.
     env.variables["app_page_updated"] = lambda: page_updated() or history.head
-    env.variables["app_post_build"] = lambda: post_build(
-        guide, Path(env.conf["site_dir"]), docs_dir, env.conf["site_url"] or "/", source_date_epoch() or history.head
-    )
+
+    def app_post_build() -> None:
+        try:
+            post_build(
+                guide,
+                Path(env.conf["site_dir"]),
+                docs_dir,
+                env.conf["site_url"] or "/",
+                source_date_epoch() or history.head,
+            )
+        except EditError as exc:
+            # MkDocs reports its own errors in one line, without a traceback.
+            raise PluginError(str(exc)) from None
+
+    env.variables["app_post_build"] = app_post_build
 
 
 def on_post_page_macros(env: Any) -> None:

@@ -64,9 +64,13 @@ def build_site(
 ) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of `project` into `destination`, for a test
     marked `build` (a site of its own, beyond the session's `site_dir`)."""
+    _require_build_mark()
+    return _mkdocs_build(project, destination, extra_env)
+
+
+def _require_build_mark() -> None:
     if _running is not None and _running.get_closest_marker("build") is None:
         pytest.fail(f"{_running.nodeid} construit un site : marquez-le @pytest.mark.build (voir tests/conftest.py)")
-    return _mkdocs_build(project, destination, extra_env)
 
 
 def _mkdocs_build(
@@ -105,7 +109,7 @@ _ConfigLoader.add_constructor("!ENV", _env_tag)
 def mkdocs_config() -> dict:
     """mkdocs.yml as the build reads it (`!ENV` resolved), without validation."""
     with (ROOT / "mkdocs.yml").open(encoding="utf-8") as f:
-        return yaml.load(f, Loader=_ConfigLoader)  # noqa: S506 (a SafeLoader)
+        return yaml.load(f, Loader=_ConfigLoader)
 
 
 # The path the site is published under: tests serve it there too, so that
@@ -128,6 +132,32 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return destination
+
+
+ZENSICAL = ROOT / ".venv-zensical" / "bin" / "python"
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same sources built by Zensical (its own virtualenv, `make
+    .venv-zensical/.site`), then by the post-build step, for tests marked `build`.
+
+    Zensical has no `-d`: it writes its site, and a cache, inside the project
+    folder, so it builds a copy. The copy has no git history: the build takes
+    the day of the last commit from SOURCE_DATE_EPOCH, as MkDocs' build of the
+    project takes it from git, so that both mark the same facts as stale."""
+    _require_build_mark()
+    if not ZENSICAL.is_file():
+        pytest.fail("Zensical n'est pas installé : lancer `make .venv-zensical/.site` (ou `make test`)")
+    project = copy_project(tmp_path_factory.mktemp("zensical-project"))
+    head = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%ct"], capture_output=True, text=True)
+    env = {**os.environ, "NO_COLOR": "1", "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", head.stdout.strip())}
+    for command in (["zensical", "build", "--clean", "-f", "mkdocs.yml"], ["guide_perennisation.postbuild", "site"]):
+        result = subprocess.run(
+            [str(ZENSICAL), "-m", *command], cwd=project, env=env, capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 0, result.stderr
+    return project / "site"
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
 
 # The page where each kind of record has its anchor.
 HOMES = {
@@ -29,6 +30,17 @@ def page_url(doc_path: str, directory_urls: bool = True) -> str:
     else:
         stem += "/"
     return stem.lstrip("/")
+
+
+def page_source(site_path: str, docs_dir: Path) -> str | None:
+    """The Markdown page (its path in docs/) that an engine built into
+    `site_path` (a path in the site), in either URL style: page_url's
+    inverse. None for a page without one (the 404 page)."""
+    stem = site_path.removesuffix(".html")
+    candidates = [f"{stem}.md"]
+    if stem.endswith("/index"):
+        candidates.append(stem.removesuffix("/index") + ".md")
+    return next((c for c in candidates if (docs_dir / c).is_file()), None)
 
 
 class Links:

@@ -24,12 +24,11 @@ def note_builder(ctx: Context, template_id: str, level: int = 2) -> str:
     template = guide.get("notes", template_id)
     links = prefill_links(guide, ctx.links, template)
     has_scenarios = any(s.kind == "scenarios" for s in template.sections)
-    if has_scenarios:
-        ctx.shown.add(guide.file("scenarios"))
     return ctx.block(
         "note_builder",
         "notes",
         record=template.id,
+        shows=("scenarios",) if has_scenarios else (),
         template=template,
         prefills=links,
         prompts={s.id: bullets([f"{label} :" for label, _ in prompts(s, links[s.id])]) for s in template.sections},

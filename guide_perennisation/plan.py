@@ -9,7 +9,12 @@ from .step_by_step import month_label, timing_label
 
 def plan(ctx: Context, level: int = 2) -> str:
     """Dated in the browser once the reader gives M0; the months alone without JavaScript."""
-    ctx.shown.add(ctx.guide.file("steps"))
     return ctx.block(
-        "plan", "routes", routes=ctx.guide.routes_with_steps(), level=level, month=month_label, timing=timing_label
+        "plan",
+        "routes",
+        shows=("steps",),
+        routes=ctx.guide.routes_with_steps(),
+        level=level,
+        month=month_label,
+        timing=timing_label,
     )

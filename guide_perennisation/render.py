@@ -1,7 +1,9 @@
 """The Jinja environment of the components, and the shared data-block wrapper.
 
 Every data-driven block goes through `block()`, which records the data file and
-record that fed it, so the page can offer « Modifier ces données ».
+record that fed it, so the page can offer « Modifier ces données », and the
+other data files whose facts it shows: after the build, the page is dated by
+them all (page_info.py).
 """
 
 from __future__ import annotations
@@ -92,22 +94,38 @@ def render(template_name: str, /, **context: Any) -> str:
     return environment().get_template(template_name).render(**context)
 
 
-def block(component: str, *, source: str, edit_base: str | None, record: str | None = None, **context: Any) -> str:
-    """Render a component inside the shared wrapper that names its data source."""
+def block(
+    component: str,
+    *,
+    source: str,
+    edit_base: str | None,
+    record: str | None = None,
+    shows: tuple[str, ...] = (),
+    **context: Any,
+) -> str:
+    """Render a component inside the shared wrapper that names its data
+    source (`data-app-source`) and the other data files it shows
+    (`data-app-shows`)."""
     body = Markup(render(f"{component}.html", **context))
     edit_url = f"{edit_base}{source}" if edit_base else None
     return flatten(
-        render("_block.html", component=component, body=body, source=source, record=record, edit_url=edit_url)
+        render(
+            "_block.html",
+            component=component,
+            body=body,
+            source=source,
+            record=record,
+            shows=shows,
+            edit_url=edit_url,
+        )
     )
 
 
 class Context:
     """What a component needs from the page being built.
 
-    `shown` collects the data files of the blocks rendered on the page, so the
-    page can date itself by them; `components` collects the components it
-    shows, so it loads their styles and scripts and no others. Facts verified
-    before `stale_before` are marked « à revérifier ».
+    Facts verified before `stale_before` are marked « à revérifier ».
+    `components` collects the components the page shows.
     """
 
     def __init__(
@@ -115,29 +133,34 @@ class Context:
         guide: Guide,
         links: Links,
         edit_base: str | None,
-        shown: set[str] | None = None,
         stale_before: dt.date | None = None,
         components: set[str] | None = None,
     ):
         self.guide = guide
         self.links = links
         self.edit_base = edit_base
-        self.shown = shown if shown is not None else set()
         self.stale_before = stale_before
         self.components = components if components is not None else set()
 
     def is_stale(self, verified: dt.date) -> bool:
         return self.stale_before is not None and verified < self.stale_before
 
-    def block(self, component: str, collection: str, record: str | None = None, **context: Any) -> str:
-        source = self.guide.file(collection)
-        self.shown.add(source)
+    def block(
+        self,
+        component: str,
+        collection: str,
+        record: str | None = None,
+        shows: tuple[str, ...] = (),
+        **context: Any,
+    ) -> str:
+        """`shows`: the other collections whose facts the block shows."""
         self.components.add(component)
         html = block(
             component,
-            source=source,
+            source=self.guide.file(collection),
             edit_base=self.edit_base,
             record=record,
+            shows=tuple(self.guide.file(c) for c in shows),
             links=self.links,
             is_stale=self.is_stale,
             **context,

@@ -39,10 +39,10 @@ def timing_label(step: Step) -> str:
 
 def step_by_step(ctx: Context, level: int = 2) -> str:
     """Every route, each a numbered list of expandable steps, and the choice of situation."""
-    ctx.shown.add(ctx.guide.file("steps"))
     return ctx.block(
         "step_by_step",
         "routes",
+        shows=("steps",),
         routes=ctx.guide.routes_with_steps(),
         distances=DISTANCES,
         level=level,

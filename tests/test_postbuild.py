@@ -8,6 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from guide_perennisation.links import page_source, page_url
 from guide_perennisation.postbuild import built_site_url
 
 from .conftest import ROOT, mkdocs_config
@@ -39,3 +42,16 @@ def test_the_command_run_again_changes_nothing(site_dir: Path, tmp_path: Path) -
 def test_the_site_address_comes_from_the_home_page(site_dir: Path, tmp_path: Path) -> None:
     assert built_site_url(site_dir) == mkdocs_config()["site_url"]
     assert built_site_url(tmp_path) == "/"
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_a_built_page_finds_its_markdown_source_in_either_url_style(tmp_path: Path, directory_urls: bool) -> None:
+    """The step dates a page by its source, found from the built file alone."""
+    for doc in ("index.md", "a/index.md", "a/b.md", "c.md"):
+        (tmp_path / doc).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / doc).write_text("# x\n", encoding="utf-8")
+        built = page_url(doc, directory_urls)
+        if not built or built.endswith("/"):
+            built += "index.html"
+        assert page_source(built, tmp_path) == doc
+    assert page_source("404.html", tmp_path) is None

@@ -6,13 +6,10 @@ HTML, so moving to another engine means rewriting this file alone.
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from guide_perennisation.assets import AssetFinder
 from guide_perennisation.complete_guide import complete_guide, markdown_converter
 from guide_perennisation.components import COMPONENTS
 from guide_perennisation.freshness import build_reference, facts, source_date_epoch, stale_before
@@ -57,11 +54,6 @@ def define_env(env: Any) -> None:
     history = read_history(root)
     reference = build_reference(history.head, facts(guide))
     limit = stale_before(reference) if reference else None
-    # The data files each page shows, by page, filled as its blocks render.
-    shown: defaultdict[str, set[str]] = defaultdict(set)
-    # The components each page shows, by page: they choose its styles and scripts.
-    components: defaultdict[str, set[str]] = defaultdict(set)
-    assets = AssetFinder(docs_dir)
     nav = read_nav(env.conf["nav"], docs_dir)
 
     def links() -> Links:
@@ -69,8 +61,7 @@ def define_env(env: Any) -> None:
         return Links(env.page.url, directory_urls=env.conf["use_directory_urls"])
 
     def context() -> Context:
-        src = env.page.file.src_uri
-        return Context(guide, links(), edit_base, shown[src], limit, components[src])
+        return Context(guide, links(), edit_base, limit)
 
     def bind(function):
         def macro(*args: Any, **kwargs: Any) -> str:
@@ -112,45 +103,34 @@ def define_env(env: Any) -> None:
     )
     env.variables["app_abbreviations"] = abbreviations(guide.glossary.values())
 
-    def page_updated() -> dt.date | None:
-        """The page's last change: its file's or a data file it shows."""
-        page = env.page
-        return history.last_change({f"{docs_path}/{page.file.src_uri}", *shown[page.file.src_uri]})
-
     def page_footer() -> str:
         page = env.page
         return page_info(
             title=page.title,
             url=page.canonical_url,
-            updated=page_updated(),
             repository=publication.values["repository"] or None,
             email=publication.values["contact_email"] or None,
         )
 
     def page_step_box() -> str:
         """The « Étape N sur M » box of a page that belongs to a step, found
-        from the page's path; its component's files then load with the page."""
-        src = env.page.file.src_uri
-        html = step_box(guide, links(), src)
-        if html:
-            # Navigation, like the menu: it does not date the page (not in `shown`).
-            components[src].add("step_by_step")
+        from the page's path; nothing elsewhere."""
+        html = step_box(guide, links(), env.page.file.src_uri)
         return framed(html) if html else ""
 
     env.variables["app_step_box"] = page_step_box
     env.variables["app_page_info"] = page_footer
-    env.variables["app_page_assets"] = lambda: assets.for_components(components[env.page.file.src_uri])
-    # A page git does not know yet (not committed) takes the last commit's date.
-    env.variables["app_page_updated"] = lambda: page_updated() or history.head
 
     def app_post_build() -> None:
         try:
             post_build(
                 guide,
                 Path(env.conf["site_dir"]),
-                docs_dir,
-                env.conf["site_url"] or "/",
-                source_date_epoch() or history.head,
+                project=root,
+                docs_dir=docs_dir,
+                site_url=env.conf["site_url"] or "/",
+                history=history,
+                day=source_date_epoch() or history.head,
             )
         except EditError as exc:
             # MkDocs reports its own errors in one line, without a traceback.
@@ -160,17 +140,11 @@ def define_env(env: Any) -> None:
 
 
 def on_post_page_macros(env: Any) -> None:
-    """The page's foot (last update, error report) goes to the theme through
-    the page's metadata, out of the search index. (The step box and the
-    glossary's abbreviations are placed by page_frame.py, for every engine.)"""
+    """The page's foot (error report; the post-build step dates it) goes to
+    the theme through the page's metadata, out of the search index. (The step
+    box and the glossary's abbreviations are placed by page_frame.py, for
+    every engine.)"""
     env.page.meta["app_page_info"] = env.variables["app_page_info"]()
-    # Read by overrides/main.html: the page's component styles and scripts.
-    env.page.meta["app_assets"] = env.variables["app_page_assets"]()
-    # MkDocs dates the sitemap (<lastmod>, and the .gz's timestamp) with the
-    # day of the build: the page's last change in git makes every build of a
-    # commit identical. Without git, MkDocs' date stays.
-    if updated := env.variables["app_page_updated"]():
-        env.page.update_date = updated.isoformat()
 
 
 def on_post_build(env: Any) -> None:

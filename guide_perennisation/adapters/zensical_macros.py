@@ -18,6 +18,7 @@ import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from guide_perennisation.complete_guide import complete_guide, markdown_converter
 from guide_perennisation.components import COMPONENTS
@@ -28,6 +29,7 @@ from guide_perennisation.history import read_history
 from guide_perennisation.links import Links
 from guide_perennisation.loader import DataErrors, load_guide
 from guide_perennisation.nav import NavEntry, read_nav
+from guide_perennisation.page_info import page_info
 from guide_perennisation.page_macros import macro_renderer
 from guide_perennisation.publication import Publication, data_edit_base, missing_lines, unconfirmed_addresses
 from guide_perennisation.raw_html import framed
@@ -94,6 +96,14 @@ def define_env(env: Any) -> None:
     to_html = markdown_converter(own, conf["mdx_configs"])
     chapters = macro_renderer(macros, {"config": conf})
     macros["complete_guide"] = lambda: framed(complete_guide(ctx, nav, root / docs, page.path, chapters, to_html))
+    # The page's foot (error report; the post-build step dates it), for the
+    # theme (overrides/main.html), out of the search index.
+    page.meta["app_page_info"] = page_info(
+        title=page.title,
+        url=urljoin(conf["site_url"] or "/", page.url),
+        repository=publication.values["repository"] or None,
+        email=publication.values["contact_email"] or None,
+    )
     # For page_frame.py, which places them on every page.
     step_box = step_box_html(guide, links, page.path)
     macros["app_step_box"] = lambda: framed(step_box) if step_box else ""

@@ -145,14 +145,19 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     Zensical has no `-d`: it writes its site, and a cache, inside the project
     folder, so it builds a copy. The copy has no git history: the build takes
     the day of the last commit from SOURCE_DATE_EPOCH, as MkDocs' build of the
-    project takes it from git, so that both mark the same facts as stale."""
+    project takes it from git, so that both mark the same facts as stale; the
+    post-build step reads the project itself, for the pages' dates."""
     _require_build_mark()
     if not ZENSICAL.is_file():
         pytest.fail("Zensical n'est pas installé : lancer `make .venv-zensical/.site` (ou `make test`)")
     project = copy_project(tmp_path_factory.mktemp("zensical-project"))
     head = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%ct"], capture_output=True, text=True)
-    env = {**os.environ, "NO_COLOR": "1", "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", head.stdout.strip())}
-    for command in (["zensical", "build", "--clean", "-f", "mkdocs.yml"], ["guide_perennisation.postbuild", "site"]):
+    commands = {
+        ("zensical", "build", "--clean", "-f", "mkdocs.yml"): {"SOURCE_DATE_EPOCH": head.stdout.strip()},
+        ("guide_perennisation.postbuild", "site", "--project", str(ROOT)): {},
+    }
+    for command, extra_env in commands.items():
+        env = {**extra_env, **os.environ, "NO_COLOR": "1"}
         result = subprocess.run(
             [str(ZENSICAL), "-m", *command], cwd=project, env=env, capture_output=True, text=True, check=False
         )

@@ -21,13 +21,13 @@ import os
 import re
 import subprocess
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 import pytest
 import yaml
 
-from .conftest import ROOT, mkdocs_config
+from .conftest import ROOT, SITE_PATH, mkdocs_config
 
 PROPERDOCS = ROOT / ".venv-properdocs" / "bin" / "python"
 
@@ -174,6 +174,45 @@ def test_zensical_pages_show_the_same_data_blocks(mkdocs_pages: dict, zensical_p
         name: (data_blocks(page), data_blocks(zensical_pages[name]))
         for name, page in mkdocs_pages.items()
         if name in zensical_pages and data_blocks(page) != data_blocks(zensical_pages[name])
+    }
+    assert differing == {}
+
+
+def own_files(name: str, page: lxml.html.HtmlElement) -> list[str]:
+    """The guide's own styles and scripts the page loads (the theme's left
+    out), as paths from the site's root, whatever the engine's URL style."""
+    # Where the site is published: the 404 page's links are absolute.
+    base = SITE_PATH + name
+    urls = [e.get("href") for e in page.iterfind(".//link[@rel='stylesheet']")]
+    urls += [e.get("src") for e in page.iterfind(".//script[@src]")]
+    paths = [urlsplit(urljoin(base, url)).path.removeprefix(SITE_PATH) for url in urls]
+    return [path for path in paths if not path.startswith(("assets/stylesheets/", "assets/javascripts/"))]
+
+
+def page_foot(page: lxml.html.HtmlElement) -> list[str]:
+    """The text of the page's foot: last update, error report."""
+    return [" ".join(e.text_content().split()) for e in page.find_class("app-page-info")]
+
+
+@pytest.mark.build
+def test_zensical_pages_load_the_same_styles_and_scripts(mkdocs_pages: dict, zensical_pages: dict) -> None:
+    assert any("assets/components/checklist.js" in own_files(n, p) for n, p in mkdocs_pages.items())
+    differing = {
+        name: (own_files(name, page), own_files(name, zensical_pages[name]))
+        for name, page in mkdocs_pages.items()
+        if name in zensical_pages and own_files(name, page) != own_files(name, zensical_pages[name])
+    }
+    assert differing == {}
+
+
+@pytest.mark.build
+def test_zensical_pages_have_the_same_foot(mkdocs_pages: dict, zensical_pages: dict) -> None:
+    """Last update and error report: the same text, dated from the same history."""
+    assert all(page_foot(page) for name, page in mkdocs_pages.items() if name != "404.html")
+    differing = {
+        name: (page_foot(page), page_foot(zensical_pages[name]))
+        for name, page in mkdocs_pages.items()
+        if name in zensical_pages and page_foot(page) != page_foot(zensical_pages[name])
     }
     assert differing == {}
 

@@ -74,7 +74,7 @@ def define_env(env: Any) -> None:
     docs = conf["docs_dir"]
     guide, publication, limit = _site(root, docs, json.dumps(conf["extra"], sort_keys=True, default=str))
     links = Links(page.url, directory_urls=conf["use_directory_urls"])
-    ctx = Context(guide, links, data_edit_base(conf["edit_uri"], docs), set(), limit)
+    ctx = Context(guide, links, data_edit_base(conf["edit_uri"], docs), stale_before=limit)
     nav: list[NavEntry] = read_nav(mkdocs_nav(conf["nav"]), root / docs)
 
     def bind(function: Any) -> Any:

@@ -27,7 +27,7 @@ import lxml.html
 import pytest
 import yaml
 
-from .conftest import ROOT, SITE_PATH, mkdocs_config
+from .conftest import ROOT, SITE_PATH, ZENSICAL, copy_project, mkdocs_config
 
 PROPERDOCS = ROOT / ".venv-properdocs" / "bin" / "python"
 
@@ -246,3 +246,26 @@ def test_the_host_check_finds_a_foreign_font(tmp_path: Path) -> None:
     (tmp_path / "a.css").write_text("b { background: url(https://cdn.example.net/b.png) }", encoding="utf-8")
     found = foreign_requests(tmp_path, "example.org")
     assert len(found) == 4, found
+
+
+@pytest.mark.build
+def test_zensical_stops_on_bad_data_in_one_line_per_problem(tmp_path: Path) -> None:
+    """As with MkDocs (tests/test_data_errors.py): the problem where it is, no traceback."""
+    if not ZENSICAL.is_file():
+        pytest.fail("Zensical n'est pas installé : lancer `make .venv-zensical/.site` (ou `make test`)")
+    project = copy_project(tmp_path)
+    page = project / "docs" / "defis-eig" / "enjeux-techniques.md"
+    page.write_text(page.read_text(encoding="utf-8").replace('checklist("enjeux-techniques")', 'checklist("nulle")'))
+    result = subprocess.run(
+        [str(ZENSICAL), "-m", "zensical", "build", "--clean", "-f", "mkdocs.yml"],
+        cwd=project,
+        env={**os.environ, "NO_COLOR": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr, result.stderr
+    problems = [line for line in result.stderr.splitlines() if "« nulle »" in line]
+    assert len(problems) == 1, result.stderr
+    assert problems[0].startswith("docs/defis-eig/enjeux-techniques.md:"), problems

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 from urllib.parse import urljoin
 
 from guide_perennisation.complete_guide import complete_guide, markdown_converter
@@ -49,6 +50,16 @@ def mkdocs_nav(items: list[dict[str, Any]]) -> list[Any]:
     return out
 
 
+def stop(lines: list[str]) -> NoReturn:
+    """End the build on these lines, one a problem, without a traceback.
+    Zensical turns any Python exception in a page's rendering, SystemExit
+    included, into its own error with the Python traceback, and goes on
+    rendering the other pages (each repeats the problem): the process ends
+    here, as the engine's own errors end it."""
+    print("\n".join(lines), file=sys.stderr, flush=True)
+    os._exit(1)
+
+
 @cache
 def _site(root: Path, docs: str, extra: str) -> tuple[Guide, Publication, dt.date | None]:
     """The guide, the publisher's values and the stale-fact limit, loaded and
@@ -57,9 +68,7 @@ def _site(root: Path, docs: str, extra: str) -> tuple[Guide, Publication, dt.dat
     try:
         guide = load_guide(root, docs_dir=root / docs)
     except DataErrors as exc:
-        for error in exc.errors:
-            print(error, file=sys.stderr)
-        raise SystemExit(f"{len(exc.errors)} problème(s) dans les données : le site n'est pas construit.") from None
+        stop([*map(str, exc.errors), f"{len(exc.errors)} problème(s) dans les données : le site n'est pas construit."])
     publication = Publication.from_extra(json.loads(extra))
     # mkdocs.yml is the one configuration of every engine (Zensical gives no config_file_path).
     for line in missing_lines(publication, root / "mkdocs.yml") + unconfirmed_addresses(guide):
@@ -82,8 +91,7 @@ def define_env(env: Any) -> None:
             try:
                 return framed(function(ctx, *args, **kwargs))
             except UnknownRecord as exc:
-                print(f"{docs}/{page.path}: {function.__name__}(): {exc}", file=sys.stderr)
-                raise SystemExit(1) from None
+                stop([f"{docs}/{page.path}: {function.__name__}(): {exc}"])
 
         return macro
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from guide_perennisation.assets import AssetFinder, asset_edits, shown_modules
+from guide_perennisation.html_edit import splice, tags
+
 from .conftest import ROOT, mkdocs_config, site_pages
 
 COMPONENTS = ROOT / "docs" / "assets" / "components"
@@ -62,3 +65,30 @@ def test_component_files_are_named_after_their_module() -> None:
     modules = {m for t in templates.glob("*.html") for m in MODULE.findall(t.read_text(encoding="utf-8"))}
     assert modules, "no data-app-module in the templates"
     assert [m for m in modules if not (COMPONENTS / f"{m}.js").exists()] == []
+
+
+def test_the_post_build_step_adds_the_files_of_the_components_a_page_shows_once(tmp_path: Path) -> None:
+    """By data-app-module, or by its root's class for a component without a
+    script; never a file the page already loads, so a second run adds nothing."""
+    for name in ("plan.js", "plan.css", "criteria.css", "page-info.css"):
+        (tmp_path / "assets" / "components").mkdir(parents=True, exist_ok=True)
+        (tmp_path / "assets" / "components" / name).write_text("", encoding="utf-8")
+    finder = AssetFinder(tmp_path)
+    page = (
+        '<html><head><link rel="stylesheet" href="../../assets/components/page-info.css">\n</head><body>'
+        '<div class="app-page-info"></div><div class="app-plan" data-app-module="plan"></div>'
+        '<ol class="app-criteria"></ol><p class="app-criteria__item"></p>\n</body></html>'
+    )
+
+    def run(source: str) -> str:
+        found = tags(source)
+        modules = shown_modules(found, ["criteria", "page-info", "plan", "glossary"])
+        return splice(source, asset_edits("a/b/index.html", found, finder.for_components(modules)))
+
+    once = run(page)
+    assert once == page.replace(
+        "\n</head>",
+        '\n<link rel="stylesheet" href="../../assets/components/criteria.css">\n  '
+        '<link rel="stylesheet" href="../../assets/components/plan.css">\n  </head>',
+    ).replace("\n</body>", '\n<script defer src="../../assets/components/plan.js"></script>\n  </body>')
+    assert run(once) == once

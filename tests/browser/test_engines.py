@@ -13,7 +13,7 @@ from playwright.sync_api import Browser
 
 from ..conftest import SITE_PATH, serve
 from .audit import Report, audit
-from .conftest import SCHEMES, WIDTHS, format_violations
+from .conftest import SCHEMES, WIDTHS, browsing, format_violations
 
 # One page of each kind: home, a step with its box, the comparison of
 # scenarios, the grid and criteria, a checklist, the examples explorer, the
@@ -97,3 +97,19 @@ def test_zensical_pages_break_no_content_security_policy(zensical_audit) -> None
         if report.csp or report.errors
     }
     assert not failures, format_violations(failures)
+
+
+@pytest.mark.build
+@pytest.mark.xfail(
+    reason="the post-build step hands the search to the guide's wrapper (workers/app-search.js), which speaks "
+    "Material's worker protocol: Zensical 0.0.73's own search (search.json, another worker) then answers « Search "
+    "is unavailable ». Without the wrapper, its search finds « équipe » for « equipe » by itself",
+    strict=True,
+)
+def test_zensical_search_finds_pages(browser: Browser, zensical_url: str) -> None:
+    with browsing(browser) as page:
+        page.goto(zensical_url, wait_until="networkidle")
+        page.keyboard.press("/")
+        page.keyboard.type("equipe", delay=20)
+        # The words found are highlighted in the results (in the dialog's shadow root).
+        page.locator("mark").first.wait_for(timeout=5000)

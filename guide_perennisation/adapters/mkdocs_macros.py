@@ -24,7 +24,7 @@ from guide_perennisation.page_info import page_info
 from guide_perennisation.page_macros import macro_renderer
 from guide_perennisation.postbuild import post_build
 from guide_perennisation.publication import Publication, data_edit_base, missing_lines, unconfirmed_addresses
-from guide_perennisation.raw_html import RawHtmlExtension, framed
+from guide_perennisation.raw_html import framed
 from guide_perennisation.render import Context
 from guide_perennisation.site_map import site_map
 from guide_perennisation.step_by_step import step_box
@@ -83,9 +83,8 @@ def define_env(env: Any) -> None:
     # Not `publication`: mkdocs-macros already names extra.publication so.
     env.macro(publication.show, "publication_value")
 
-    # Every page's Markdown, the « Guide complet »'s chapters included, keeps
-    # the macros' HTML as it is instead of parsing it again.
-    env.conf["markdown_extensions"].append(RawHtmlExtension())
+    # The « Guide complet »'s chapters, with the site's Markdown extensions
+    # (raw_html.py among them, from mkdocs.yml).
     to_html = markdown_converter(env.conf["markdown_extensions"], env.conf["mdx_configs"])
     env.macro(
         lambda: framed(

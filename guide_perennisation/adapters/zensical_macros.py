@@ -101,9 +101,13 @@ def define_env(env: Any) -> None:
     # The chapters' macros, by the core's own Jinja; their Markdown with the
     # site's extensions, less Zensical's own (its macros and page context).
     own = [e for e in conf["markdown_extensions"] if not str(getattr(e, "name", e)).startswith("zensical.")]
-    to_html = markdown_converter(own, conf["mdx_configs"])
-    chapters = macro_renderer(macros, {"config": conf})
-    macros["complete_guide"] = lambda: framed(complete_guide(ctx, nav, root / docs, page.path, chapters, to_html))
+
+    def whole_guide() -> str:
+        chapters = macro_renderer(macros, {"config": conf})
+        to_html = markdown_converter(own, conf["mdx_configs"])
+        return framed(complete_guide(ctx, nav, root / docs, page.path, chapters, to_html))
+
+    macros["complete_guide"] = whole_guide
     # The page's foot (error report; the post-build step dates it), for the
     # theme (overrides/main.html), out of the search index.
     page.meta["app_page_info"] = page_info(

@@ -39,6 +39,24 @@ $(PROPERDOCS_VENV)/.site: requirements-properdocs.lock
 	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-properdocs.lock
 	touch $@
 
+# Zensical, for tests/test_engines.py and tests/browser/test_engines.py: the
+# third engine, in its own virtualenv, pinned by requirements-zensical.lock
+# (which says why 0.0.73 and why --no-deps). It builds a copy of the project
+# (it writes its site and cache there), importing the guide's package from it.
+ZENSICAL_VENV := .venv-zensical
+$(ZENSICAL_VENV)/.site: requirements-zensical.lock
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-zensical.lock
+	touch $@
+
+# The core's own tests: those that import no engine and read no built site.
+# `make test` runs them in the Zensical virtualenv too, where MkDocs is absent,
+# so that the core is proven to need none of it.
+CORE_TESTS := tests/test_data_errors.py tests/test_figures.py tests/test_freshness.py tests/test_layers.py \
+	tests/test_publication.py tests/test_raw_html.py tests/test_render.py tests/test_render_comparisons.py \
+	tests/test_render_notes.py tests/test_scenario_table.py tests/test_scenarios.py tests/test_schemas.py \
+	tests/test_step_by_step.py tests/test_success_factors.py tests/test_trajectories.py
+
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
@@ -83,9 +101,10 @@ stale: $(VENV)/.site
 browser:
 	@sh tests/ensure-tools.sh
 
-## test: every test (data, rendering, build, browser, accessibility)
-test: $(VENV)/.dev $(PROPERDOCS_VENV)/.site node_modules/.package-lock.json browser lint
+## test: every test (data, rendering, build, browser, accessibility), then the core's own in Zensical's virtualenv
+test: $(VENV)/.dev $(PROPERDOCS_VENV)/.site $(ZENSICAL_VENV)/.site node_modules/.package-lock.json browser lint
 	$(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup
+	$(ZENSICAL_VENV)/bin/python -m pytest -q -p no:cacheprovider $(FAST) $(CORE_TESTS)
 
 ## test-fast: the edit loop (about 30 s): data, rendering and one build; no browser, LibreOffice or extra build
 test-fast: $(VENV)/.dev

@@ -47,3 +47,9 @@ class RawHtmlExtension(Extension):
         # After whitespace normalisation (30), before fenced code (25) and
         # Markdown's raw HTML parser (20), so that neither looks inside.
         md.preprocessors.register(_Stash(md), "app_raw_html", 28)
+
+
+def makeExtension(**kwargs: object) -> RawHtmlExtension:
+    """mkdocs.yml lists this module under `markdown_extensions`, so that every
+    engine's Markdown, and the « Guide complet »'s, loads it by name."""
+    return RawHtmlExtension(**kwargs)

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -63,9 +64,13 @@ def build_site(
 ) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of `project` into `destination`, for a test
     marked `build` (a site of its own, beyond the session's `site_dir`)."""
+    _require_build_mark()
+    return _mkdocs_build(project, destination, extra_env)
+
+
+def _require_build_mark() -> None:
     if _running is not None and _running.get_closest_marker("build") is None:
         pytest.fail(f"{_running.nodeid} construit un site : marquez-le @pytest.mark.build (voir tests/conftest.py)")
-    return _mkdocs_build(project, destination, extra_env)
 
 
 def _mkdocs_build(
@@ -83,13 +88,28 @@ def _mkdocs_build(
     )
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml's YAML, with its `!ENV` tag as every engine reads it
+    (`!ENV NAME` or `!ENV [NAME, …, default]`): without importing MkDocs, so
+    that the core's own tests also run in the Zensical virtualenv."""
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        *names, default = loader.construct_sequence(node)
+    return next((os.environ[name] for name in names if name in os.environ), default)
+
+
+_ConfigLoader.add_constructor("!ENV", _env_tag)
+
+
 @functools.cache
 def mkdocs_config() -> dict:
     """mkdocs.yml as the build reads it (`!ENV` resolved), without validation."""
-    from mkdocs.utils.yaml import yaml_load
-
     with (ROOT / "mkdocs.yml").open(encoding="utf-8") as f:
-        return yaml_load(f)
+        return yaml.load(f, Loader=_ConfigLoader)
 
 
 # The path the site is published under: tests serve it there too, so that
@@ -112,6 +132,37 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return destination
+
+
+ZENSICAL = ROOT / ".venv-zensical" / "bin" / "python"
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same sources built by Zensical (its own virtualenv, `make
+    .venv-zensical/.site`), then by the post-build step, for tests marked `build`.
+
+    Zensical has no `-d`: it writes its site, and a cache, inside the project
+    folder, so it builds a copy. The copy has no git history: the build takes
+    the day of the last commit from SOURCE_DATE_EPOCH, as MkDocs' build of the
+    project takes it from git, so that both mark the same facts as stale; the
+    post-build step reads the project itself, for the pages' dates."""
+    _require_build_mark()
+    if not ZENSICAL.is_file():
+        pytest.fail("Zensical n'est pas installé : lancer `make .venv-zensical/.site` (ou `make test`)")
+    project = copy_project(tmp_path_factory.mktemp("zensical-project"))
+    head = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%ct"], capture_output=True, text=True)
+    commands = {
+        ("zensical", "build", "--clean", "-f", "mkdocs.yml"): {"SOURCE_DATE_EPOCH": head.stdout.strip()},
+        ("guide_perennisation.postbuild", "site", "--project", str(ROOT)): {},
+    }
+    for command, extra_env in commands.items():
+        env = {**extra_env, **os.environ, "NO_COLOR": "1"}
+        result = subprocess.run(
+            [str(ZENSICAL), "-m", *command], cwd=project, env=env, capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 0, result.stderr
+    return project / "site"
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

@@ -21,9 +21,10 @@ from guide_perennisation.links import Links
 from guide_perennisation.loader import DataErrors, load_guide
 from guide_perennisation.nav import read_nav
 from guide_perennisation.page_info import page_info
+from guide_perennisation.page_macros import macro_renderer
 from guide_perennisation.postbuild import post_build
 from guide_perennisation.publication import Publication, data_edit_base, missing_lines, unconfirmed_addresses
-from guide_perennisation.raw_html import RawHtmlExtension, framed
+from guide_perennisation.raw_html import framed
 from guide_perennisation.render import Context
 from guide_perennisation.site_map import site_map
 from guide_perennisation.step_by_step import step_box
@@ -82,9 +83,8 @@ def define_env(env: Any) -> None:
     # Not `publication`: mkdocs-macros already names extra.publication so.
     env.macro(publication.show, "publication_value")
 
-    # Every page's Markdown, the « Guide complet »'s chapters included, keeps
-    # the macros' HTML as it is instead of parsing it again.
-    env.conf["markdown_extensions"].append(RawHtmlExtension())
+    # The « Guide complet »'s chapters, with the site's Markdown extensions
+    # (raw_html.py among them, from mkdocs.yml).
     to_html = markdown_converter(env.conf["markdown_extensions"], env.conf["mdx_configs"])
     env.macro(
         lambda: framed(
@@ -93,7 +93,8 @@ def define_env(env: Any) -> None:
                 nav,
                 docs_dir,
                 env.page.file.src_uri,
-                lambda text: env.render(text, force_rendering=True),
+                # The chapters' macros by the core's own Jinja, as on Zensical.
+                macro_renderer(env.macros, {"config": env.conf}),
                 to_html,
             )
         ),
@@ -110,9 +111,13 @@ def define_env(env: Any) -> None:
             email=publication.values["contact_email"] or None,
         )
 
-    # The « Étape N sur M » box of a page that belongs to a step, found from
-    # the page's path.
-    env.variables["app_step_box"] = lambda: step_box(guide, links(), env.page.file.src_uri)
+    def page_step_box() -> str:
+        """The « Étape N sur M » box of a page that belongs to a step, found
+        from the page's path; nothing elsewhere."""
+        html = step_box(guide, links(), env.page.file.src_uri)
+        return framed(html) if html else ""
+
+    env.variables["app_step_box"] = page_step_box
     env.variables["app_page_info"] = page_footer
 
     def app_post_build() -> None:
@@ -134,16 +139,10 @@ def define_env(env: Any) -> None:
 
 
 def on_post_page_macros(env: Any) -> None:
-    """Glossary abbreviations go under every page, for Markdown's abbr extension;
-    the page's foot (error report; the post-build step dates it) goes to the
-    theme through the page's metadata, out of the search index."""
-    if box := env.variables["app_step_box"]():
-        # Right under the page's title, so that it is the first thing read after it.
-        lines = env.markdown.split("\n")
-        title = next((i for i, line in enumerate(lines) if line.startswith("# ")), -1)
-        lines.insert(title + 1, "\n" + framed(box) + "\n")
-        env.markdown = "\n".join(lines)
-    env.markdown += "\n\n" + env.variables["app_abbreviations"] + "\n"
+    """The page's foot (error report; the post-build step dates it) goes to
+    the theme through the page's metadata, out of the search index. (The step
+    box and the glossary's abbreviations are placed by page_frame.py, for
+    every engine.)"""
     env.page.meta["app_page_info"] = env.variables["app_page_info"]()
 
 

@@ -5,9 +5,9 @@ site, so nothing depends on the order in which an engine builds pages, nor on
 engine hooks. For each page, in navigation order:
 
 1. its Markdown is read from docs/, without the YAML header;
-2. its macro calls are rendered by the `render_macros` callback (the only
-   engine-specific step, wired in `define_env`), with links computed for the
-   « Guide complet » page itself;
+2. its macro calls are rendered by the `render_macros` callback, which each
+   adapter builds from the core's own Jinja (`page_macros.py`) and the macros
+   it registered, with links computed for the « Guide complet » page itself;
 3. it is converted by Python-Markdown, with the extensions of mkdocs.yml;
 4. it is parsed with lxml; on the tree, its headings move down under the
    chapter's level, its ids get the chapter's prefix, and links to other

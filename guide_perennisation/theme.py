@@ -21,3 +21,18 @@ def patch(html: str, old: str, new: str) -> str:
             "le thème a changé, adaptez ce remplacement"
         )
     return html.replace(old, new)
+
+
+# How Material writes each of its icons into the page (from its .icons/ files).
+ICON = '<svg xmlns="http://www.w3.org/2000/svg"'
+
+
+def hide_icons(html: str) -> str:
+    """`html` with Material's icons hidden from assistive technologies.
+
+    Each icon sits in a control named by its text, its `title` or its
+    `aria-label`: the icon is decorative, and RGAA 1.2.4 wants it marked so.
+    A block may have no icon at all (a page without « Suivant »): unlike
+    `patch`, none is not an error. tests/test_rgaa_images.py checks the
+    built pages, so a theme that writes its icons otherwise is caught there."""
+    return html.replace(ICON, '<svg aria-hidden="true" xmlns="http://www.w3.org/2000/svg"')

@@ -39,7 +39,7 @@ def test_checklist_group_checkbox_and_progress(browser: Browser, base_url: str) 
         expect(form).to_match_aria_snapshot(f"""
             - form "Fin de défi EIG — documents à réunir avant la passation":
               - heading "Fin de défi EIG — documents à réunir avant la passation" [level=2]
-              - paragraph:
+              - status:
                 - text: "Progression :"
                 - strong: 0 / 21
               - status
@@ -52,7 +52,7 @@ def test_checklist_group_checkbox_and_progress(browser: Browser, base_url: str) 
         form.get_by_role("checkbox", name=box).check()
         expect(form).to_match_aria_snapshot(f"""
             - form "Fin de défi EIG — documents à réunir avant la passation":
-              - paragraph:
+              - status:
                 - text: "Progression :"
                 - strong: 1 / 21
               - group "Début du défi":
@@ -66,7 +66,7 @@ def test_checklist_group_checkbox_and_progress(browser: Browser, base_url: str) 
         form.get_by_role("button", name="Tout décocher").click()
         expect(form).to_match_aria_snapshot(f"""
             - form:
-              - paragraph:
+              - status:
                 - text: "Progression :"
                 - strong: 0 / 21
               - status: Toutes les cases sont décochées et les notes effacées.
@@ -115,7 +115,7 @@ def test_grid_names_its_columns_and_announces_totals(browser: Browser, base_url:
             - combobox /^Note de Association Alpha pour le critère /:
               - option "3 – pleinement" [selected]
             """)
-        expect(grid.locator("[aria-live='polite']")).to_have_text(
+        expect(grid.get_by_role("status").and_(grid.locator("[data-announce]"))).to_have_text(
             re.compile(
                 r"^Association Alpha : total 3 / \d+ \(1 critère noté sur \d+\), "
                 r"critère le plus faible Portage politique \(3\)\.$"
@@ -130,7 +130,7 @@ def test_note_builder_scenario_pick_reveals_its_fields(browser: Browser, base_ur
         scenario = "Créer un groupement d’intérêt public (GIP)"
         expect(form).to_match_aria_snapshot("""
             - 'form "Rédiger la note : Comment pérenniser un service numérique ?"':
-              - paragraph: Rien n’est encore enregistré.
+              - status: Rien n’est encore enregistré.
               - group "Exporter ou effacer la note":
                 - button "Télécharger (.md)"
                 - button "Télécharger (.odt)"
@@ -224,23 +224,23 @@ def test_examples_filters_and_live_count(browser: Browser, base_url: str) -> Non
               - combobox "Programme":
                 - option "Tous les programmes" [selected]
               - button "Tout afficher"
-            - paragraph: 22 exemples
+            - status: 22 exemples
             """)
         count = root.locator(".app-examples__count")
-        expect(count).to_have_attribute("aria-live", "polite")
+        expect(count).to_have_attribute("role", "status")
         root.get_by_role("combobox", name="Programme").select_option(label="beta.gouv.fr (7)")
         expect(root).to_match_aria_snapshot("""
             - group "Filtrer les exemples":
               - combobox "Programme":
                 - option "beta.gouv.fr (7)" [selected]
-            - paragraph: 7 exemples
+            - status: 7 exemples
             """)
         # Two filters that no example meets together say so, in words.
         root.get_by_role("combobox", name="Situation").select_option(label="Non pérennisé (1)")
         root.get_by_role("combobox", name="Programme").select_option(label="EIG (14)")
         gip = "Créer un groupement d’intérêt public (GIP) (2)"
         root.get_by_role("combobox", name="Scénario").select_option(label=gip)
-        expect(count).to_match_aria_snapshot("- paragraph: Aucun exemple ne correspond à ces filtres")
+        expect(count).to_match_aria_snapshot("- status: Aucun exemple ne correspond à ces filtres")
 
 
 def open_search(page: Page, base_url: str, query: str) -> Locator:

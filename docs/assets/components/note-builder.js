@@ -275,10 +275,13 @@
     }
 
     const time = date => date.toLocaleTimeString("fr-FR", { hour: "2-digit", minute: "2-digit" })
+    // A status message (RGAA 7.5), rewritten only when it changes: typing
+    // saves at every keystroke, and would have it read out at each one.
     const showSaved = (date, kept) => {
-      savedLine.textContent = kept
+      const text = kept
         ? `Enregistré dans ce navigateur le ${store.frenchDate(date)} à ${time(date)}.`
         : `Non enregistré : ${KEEP_IT.charAt(0).toLowerCase()}${KEEP_IT.slice(1)}`
+      if (savedLine.textContent !== text) savedLine.textContent = text
     }
 
     const warn = message => {

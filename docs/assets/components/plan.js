@@ -198,7 +198,11 @@
       state = { ...state, date: parseDay(input.value) ? input.value : "" }
       save()
       render()
-      if (state.date) say("Les jalons sont datés à partir de cette date.")
+      // The outcome is said with the summary: how many milestones are past.
+      if (state.date) {
+        const { summary } = routes.find(r => r.id === state.route)
+        say(`Les jalons sont datés à partir de cette date. ${summary.textContent}`)
+      }
     })
     for (const button of root.querySelectorAll("[data-plan-action]")) {
       button.addEventListener("click", () => {

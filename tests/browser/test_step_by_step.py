@@ -168,3 +168,19 @@ def test_chosen_route_has_no_axe_violation(browser: Browser, base_url: str, sche
         page.locator("#parcours-startup-d-etat [data-step-by-step-all]").click()  # every step expanded
         violations = axe_violations(page)
     assert not violations, format_violations(violations)
+
+
+@pytest.mark.rgaa("7.1")
+def test_route_and_step_names_hold_no_sign(browser: Browser, base_url: str) -> None:
+    """The ✓ of the chosen situation and the + or − of a step are drawn for
+    the eye; the accessible names say the step and the situation only, their
+    state being aria-current and aria-expanded."""
+    with browsing(browser) as page:
+        page.goto(base_url, wait_until="networkidle")
+        root = page.locator(".app-step-by-step").first
+        root.get_by_role("link", name="Défi EIG", exact=True).click()
+        expect(root.get_by_role("link", name="Défi EIG", exact=True)).to_have_attribute("aria-current", "true")
+        step = root.get_by_role("button", name="Étape 2 sur 6 : Rédiger la note stratégique", exact=True)
+        expect(step).to_have_attribute("aria-expanded", "false")
+        step.click()
+        expect(step).to_have_attribute("aria-expanded", "true")

@@ -35,5 +35,6 @@ def test_every_link_has_a_text_between_its_tags(site_dir: Path) -> None:
         root = lxml.html.parse(str(page)).getroot()
         for link in root.iter("a"):
             if link.get("href") is not None and not link_text(link):
-                problems.append(f"{page.relative_to(site_dir)}: <a href={link.get('href')!r} class={link.get('class')!r}>")
+                where = page.relative_to(site_dir)
+                problems.append(f"{where}: <a href={link.get('href')!r} class={link.get('class')!r}>")
     assert problems == []

@@ -36,8 +36,8 @@ def test_every_table_declares_and_scopes_its_headers(site_dir: Path) -> None:
         if table.get("role") in ("presentation", "none"):
             problems.append(f"{where} is a layout table")
         if row_headers or len(table.xpath("./thead/tr")) > 1:
-            problems += [f"{where}: column header without scope=col" for th in column_headers if th.get("scope") != "col"]
-            problems += [f"{where}: row header without scope=row" for th in row_headers if th.get("scope") != "row"]
+            problems += [f"{where}: column header without scope" for th in column_headers if th.get("scope") != "col"]
+            problems += [f"{where}: row header without scope" for th in row_headers if th.get("scope") != "row"]
         if (table.get("class") or "").startswith("app-"):
             captions = table.xpath("./caption")
             if not captions or not captions[0].text_content().strip():

@@ -31,6 +31,7 @@ def visit(page: Page, base_url: str, path: str) -> None:
     page.goto(base_url + path, wait_until="networkidle")
 
 
+@pytest.mark.rgaa("7.1", "7.5")
 def test_checklist_group_checkbox_and_progress(browser: Browser, base_url: str) -> None:
     with browsing(browser) as page:
         visit(page, base_url, CHECKLIST)
@@ -78,6 +79,7 @@ def test_checklist_group_checkbox_and_progress(browser: Browser, base_url: str) 
             """)
 
 
+@pytest.mark.rgaa("7.1", "7.5")
 def test_grid_names_its_columns_and_announces_totals(browser: Browser, base_url: str) -> None:
     with browsing(browser) as page:
         visit(page, base_url, GRID)
@@ -124,6 +126,7 @@ def test_grid_names_its_columns_and_announces_totals(browser: Browser, base_url:
         )
 
 
+@pytest.mark.rgaa("7.1", "7.5")
 def test_note_builder_scenario_pick_reveals_its_fields(browser: Browser, base_url: str) -> None:
     with browsing(browser) as page:
         visit(page, base_url, NOTE)
@@ -154,6 +157,7 @@ def test_note_builder_scenario_pick_reveals_its_fields(browser: Browser, base_ur
         expect(form.get_by_text("Rien n’est encore enregistré.")).to_have_count(0)
 
 
+@pytest.mark.rgaa("7.5")
 def test_comparison_status_region_exists_before_the_first_change(browser: Browser, base_url: str) -> None:
     with browsing(browser) as page:
         visit(page, base_url, COMPARISON)
@@ -163,6 +167,7 @@ def test_comparison_status_region_exists_before_the_first_change(browser: Browse
             """)
 
 
+@pytest.mark.rgaa("7.1", "7.5")
 def test_comparison_choice_and_column_headers(browser: Browser, base_url: str) -> None:
     with browsing(browser) as page:
         visit(page, base_url, COMPARISON)
@@ -210,6 +215,7 @@ def test_comparison_choice_and_column_headers(browser: Browser, base_url: str) -
             """)
 
 
+@pytest.mark.rgaa("7.1", "7.5")
 def test_examples_filters_and_live_count(browser: Browser, base_url: str) -> None:
     with browsing(browser) as page:
         visit(page, base_url, EXAMPLES)
@@ -255,6 +261,7 @@ def open_search(page: Page, base_url: str, query: str) -> Locator:
     return page.get_by_role("dialog", name="Rechercher dans le guide")
 
 
+@pytest.mark.rgaa("7.1", "7.5")
 def test_search_opens_by_slash_and_lists_results(browser: Browser, base_url: str) -> None:
     with browsing(browser) as page:
         dialog = open_search(page, base_url, "GIP")

@@ -146,6 +146,7 @@ def test_the_same_checklist_on_two_pages_shares_its_state(context: BrowserContex
 # Progress -----------------------------------------------------------------
 
 
+@pytest.mark.rgaa("7.5")
 def test_progress_overall_and_per_group_is_announced_politely(context: BrowserContext, base_url: str) -> None:
     page = context.new_page()
     visit(page, base_url + PAGES[EIG])
@@ -413,6 +414,7 @@ def focused(page: Page) -> str:
     )
 
 
+@pytest.mark.rgaa("7.3")
 def test_keyboard_alone_reaches_and_operates_everything_with_a_visible_focus(
     context: BrowserContext, base_url: str
 ) -> None:
@@ -466,6 +468,7 @@ def test_keyboard_alone_reaches_and_operates_everything_with_a_visible_focus(
     expect(form(page, SIGNALS).locator("input:checked")).to_have_count(0)
 
 
+@pytest.mark.rgaa("7.2")
 def test_without_javascript_the_checklist_reads_and_ticks(browser: Browser, base_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -3,26 +3,48 @@ background (RGAA theme 3)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Browser
 
 from .conftest import SCHEMES, browsing
 
-CONTRAST_JS = (
-    "(element) => {"
-    " const rgb = (c) => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return null;"
-    "   const [r, g, b, a = 1] = m[1].split(/[\\s,/]+/).filter(Boolean).map(Number); return { r, g, b, a } };"
-    " const lum = ({ r, g, b }) => { const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);"
-    "   return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b) };"
-    " const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05) };"
-    " let back = { r: 255, g: 255, b: 255 };"
-    " for (let n = element.parentElement; n; n = n.parentElement) {"
-    "   const c = rgb(getComputedStyle(n).backgroundColor); if (c && c.a > 0.5) { back = c; break } }"
-    " const style = getComputedStyle(element);"
-    " const border = parseFloat(style.borderTopWidth) > 0 ? rgb(style.borderTopColor) : null;"
-    " const fill = rgb(style.backgroundColor);"
-    " return Math.max(border ? ratio(border, back) : 0, fill && fill.a > 0.5 ? ratio(fill, back) : 0) }"
-)
+# A control's border and fill, and the backgrounds of its ancestors, nearest first.
+COLOURS_JS = """(element) => {
+  const style = getComputedStyle(element)
+  const backs = []
+  for (let node = element.parentElement; node; node = node.parentElement) {
+    backs.push(getComputedStyle(node).backgroundColor)
+  }
+  const border = parseFloat(style.borderTopWidth) > 0 ? style.borderTopColor : null
+  return { border, fill: style.backgroundColor, backs }
+}"""
+
+
+def channels(colour: str) -> tuple[float, ...]:
+    values = [float(v) for v in re.findall(r"[\d.]+", colour)]
+    return (*values[:3], values[3] if len(values) > 3 else 1.0)
+
+
+def opaque(colour: str) -> bool:
+    return channels(colour)[3] > 0.5
+
+
+def luminance(colour: str) -> float:
+    def linear(v: float) -> float:
+        v /= 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b, _ = channels(colour)
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+
+
+def contrast(a: str, b: str) -> float:
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
 # Pages with the guide's form controls: text fields, lists, text areas, buttons.
 CONTROLS = ["preparer/structure-accueil/", "outils/note-dinum/", "exemples/", "preparer/calendrier-gouvernance/"]
 
@@ -50,11 +72,16 @@ def test_form_controls_stand_out_from_their_background(browser: Browser, base_ur
     with browsing(browser, scheme) as page:
         for path in CONTROLS:
             page.goto(base_url + path, wait_until="networkidle")
-            controls = page.locator(".md-content").locator("input[type=text], input[type=date], select, textarea, .md-button")
-            for control in controls.all():
+            fields = "input[type=text], input[type=date], select, textarea, .md-button"
+            for control in page.locator(".md-content").locator(fields).all():
                 if not control.is_visible():
                     continue
-                ratio = control.evaluate(CONTRAST_JS)
+                colours = control.evaluate(COLOURS_JS)
+                back = next((c for c in colours["backs"] if opaque(c)), "rgb(255, 255, 255)")
+                ratio = max(
+                    contrast(colours["border"], back) if colours["border"] else 0,
+                    contrast(colours["fill"], back) if opaque(colours["fill"]) else 0,
+                )
                 if ratio < 3:
                     problems.append(f"{path} {control.evaluate('(e) => e.outerHTML.slice(0, 80)')}: {ratio:.2f}:1")
     assert problems == []

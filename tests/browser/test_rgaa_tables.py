@@ -29,5 +29,6 @@ def test_tables_expose_their_column_headers_at_every_width(browser: Browser, bas
                 declared = table.locator("thead th:not([hidden])").count()
                 exposed = table.get_by_role("columnheader").count()
                 if exposed != declared:
-                    problems.append(f"{path} {table.get_attribute('class')}: {exposed} / {declared} column headers exposed")
+                    where = f"{path} {table.get_attribute('class')}"
+                    problems.append(f"{where}: {exposed} of {declared} column headers exposed")
     assert problems == []

@@ -62,6 +62,7 @@ def tab_to(page: Page, condition: str, limit: int = 80) -> None:
         ("defis-eig/note-strategique.md", ".app-note-builder[data-note-id='note-strategique-eig']"),
     ],
 )
+@pytest.mark.rgaa("7.3")
 def test_eig_less_than_six_months_reaches_its_tools_in_two_clicks_by_keyboard(
     page: Page, base_url: str, target: str, check: str
 ) -> None:
@@ -142,6 +143,7 @@ def test_the_step_box_shows_the_step_and_its_neighbours_on_the_route(page: Page,
             expect(following).to_have_count(0)
 
 
+@pytest.mark.rgaa("7.2")
 def test_without_javascript_every_route_and_step_is_open(browser: Browser, base_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

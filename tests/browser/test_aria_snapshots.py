@@ -280,7 +280,7 @@ def test_search_opens_by_slash_and_lists_results(browser: Browser, base_url: str
             """)
 
 
-@pytest.mark.rgaa("6.2")
+@pytest.mark.rgaa("6.2", "7.1")
 def test_search_result_links_are_named(browser: Browser, base_url: str) -> None:
     """Material's result links wrap an <article>, for which Chromium computes
     no name: search.js names each one by its title (aria-labelledby)."""

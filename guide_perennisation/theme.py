@@ -31,6 +31,9 @@ class Patch:
     content: bool = False
 
 
+# How Material writes each of its icons into the page (from its .icons/ files).
+ICON = '<svg xmlns="http://www.w3.org/2000/svg"'
+
 PATCHES = (
     # Material's search worker is swapped for a wrapper that folds accents, so
     # « equipe » finds « équipe ». The wrapper loads the real worker, whose
@@ -42,13 +45,27 @@ PATCHES = (
         {"id": "__config"},
         content=True,
     ),
-    # Material's search dialog has no accessible name (axe: aria-dialog-name).
+    # Material's search dialog has no accessible name (axe: aria-dialog-name);
+    # docs/assets/lib/search.js names its result links (RGAA 6.2).
     Patch(
         "div",
         'role="dialog"',
-        'role="dialog" aria-label="Rechercher dans le guide"',
+        'role="dialog" aria-label="Rechercher dans le guide" data-app-module="search"',
         {"data-md-component": "search"},
     ),
+    # The count of results (« 12 documents trouvés ») changes as the reader
+    # types: a status message (RGAA 7.5).
+    Patch(
+        "div",
+        'class="md-search-result__meta"',
+        'class="md-search-result__meta" role="status"',
+        {"class": "md-search-result__meta"},
+    ),
+    # Material's icons (header, page actions, footer, « Retour en haut ») are
+    # decorative: each control has a name of its own, so RGAA 1.2.4 wants
+    # them hidden from assistive technologies. tests/test_rgaa_images.py
+    # checks every svg of the built pages.
+    Patch("svg", ICON, '<svg aria-hidden="true" xmlns="http://www.w3.org/2000/svg"'),
     # The keyboard buttons of the header (docs/assets/lib/header-keys.js),
     # which take the menu and search labels' titles as their names.
     Patch(

@@ -75,7 +75,9 @@
       const name = element.dataset.appModule
       const init = modules.get(name)
       if (!init) {
-        load(name).catch(error => console.error(error.message))
+        // A site-wide module (assets/lib/, on every page) may be still to run.
+        const folder = loads.has(new URL(`lib/${name}.js`, base).href) ? "lib" : "components"
+        load(name, folder).catch(error => console.error(error.message))
         continue
       }
       if (element.dataset.appMounted) continue

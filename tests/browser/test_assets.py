@@ -26,7 +26,7 @@ def test_a_content_page_loads_no_component_script(watched_page, base_url: str) -
     page.on("request", lambda request: requests.append(request.url))
     page.goto(base_url + "a-propos/licence/", wait_until="networkidle")
     assert component_requests(requests) == ["page-info.css"]
-    assert component_requests(requests, "lib") == ["header-keys.css", "header-keys.js", "store.js"]
+    assert component_requests(requests, "lib") == ["header-keys.css", "header-keys.js", "search.js", "store.js"]
     assert watch.errors == []
 
 

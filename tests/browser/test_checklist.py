@@ -63,6 +63,11 @@ def status(page: Page, checklist_id: str):
     return form(page, checklist_id).locator("[data-checklist-status]")
 
 
+def alert(page: Page, checklist_id: str):
+    """Where errors are said (role="alert", RGAA 7.5.2); outcomes go to status()."""
+    return form(page, checklist_id).locator("[data-checklist-alert]")
+
+
 def action(page: Page, checklist_id: str, name: str):
     return form(page, checklist_id).locator(f"[data-checklist-action='{name}']")
 
@@ -146,6 +151,7 @@ def test_the_same_checklist_on_two_pages_shares_its_state(context: BrowserContex
 # Progress -----------------------------------------------------------------
 
 
+@pytest.mark.rgaa("7.5")
 def test_progress_overall_and_per_group_is_announced_politely(context: BrowserContext, base_url: str) -> None:
     page = context.new_page()
     visit(page, base_url + PAGES[EIG])
@@ -239,6 +245,7 @@ def test_export_and_copy_hold_exactly_what_was_ticked_and_noted(context: Browser
     assert page.evaluate("navigator.clipboard.readText()") == text
 
 
+@pytest.mark.rgaa("7.5")
 def test_import_of_an_export_restores_the_same_ticks_and_notes(browser: Browser, base_url: str) -> None:
     source = browser.new_context()
     page = source.new_page()
@@ -273,7 +280,8 @@ def test_import_of_an_export_restores_the_same_ticks_and_notes(browser: Browser,
     with page.expect_file_chooser() as chooser:
         action(page, SIGNALS, "import").click()
     chooser.value.set_files(files=[{"name": "export.md", "mimeType": "text/markdown", "buffer": exported.encode()}])
-    expect(status(page, SIGNALS)).to_have_text(re.compile("autre checklist"))
+    expect(alert(page, SIGNALS)).to_have_text(re.compile("autre checklist"))
+    assert alert(page, SIGNALS).get_attribute("role") == "alert"
     expect(form(page, SIGNALS).locator("input:checked")).to_have_count(0)
     target.close()
 
@@ -369,6 +377,7 @@ def test_throwing_storage_getter_keeps_the_page_working_and_says_so(watched: tup
     assert watch.errors == [] and watch.console_errors == []
 
 
+@pytest.mark.rgaa("7.5")
 def test_quota_error_on_write_says_once_that_progress_is_not_kept(watched: tuple[Page, Watch], base_url: str) -> None:
     page, watch = watched
     visit(page, base_url + PAGES[EIG])
@@ -376,9 +385,10 @@ def test_quota_error_on_write_says_once_that_progress_is_not_kept(watched: tuple
     fill_quota(page)
     box(page, EIG, "pitchs").check()
     expect(notice(page, EIG)).to_contain_text("est plein")
-    expect(status(page, EIG)).to_contain_text("est plein")
+    expect(alert(page, EIG)).to_contain_text("est plein")
     box(page, EIG, "articles-blog").check()
     expect(status(page, EIG)).to_contain_text("Au total : 2 /")  # said once, then progress again
+    expect(alert(page, EIG)).to_be_empty()
     assert_works_for_the_visit(page, EIG, "manuel-utilisateur")
     assert watch.errors == [] and watch.console_errors == []
 
@@ -413,6 +423,7 @@ def focused(page: Page) -> str:
     )
 
 
+@pytest.mark.rgaa("7.3")
 def test_keyboard_alone_reaches_and_operates_everything_with_a_visible_focus(
     context: BrowserContext, base_url: str
 ) -> None:
@@ -466,6 +477,7 @@ def test_keyboard_alone_reaches_and_operates_everything_with_a_visible_focus(
     expect(form(page, SIGNALS).locator("input:checked")).to_have_count(0)
 
 
+@pytest.mark.rgaa("7.2")
 def test_without_javascript_the_checklist_reads_and_ticks(browser: Browser, base_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -33,7 +33,7 @@ def count_text(page: Page) -> str:
 
 def test_filters_show_matching_cards_and_update_the_live_count(explorer: Page) -> None:
     count = explorer.locator(".app-examples__count")
-    assert count.get_attribute("aria-live") == "polite"
+    assert count.get_attribute("role") == "status"  # implicit aria-live="polite", aria-atomic="true" (RGAA 7.5.1)
     assert count_text(explorer) == f"{len(EXAMPLES)} exemples"
 
     explorer.get_by_label("Scénario").select_option("creer-gip")

@@ -34,6 +34,7 @@ def open_drawer(page: Page, base_url: str) -> None:
     expect(page.locator(MENU)).to_have_attribute("aria-expanded", "true")
 
 
+@pytest.mark.rgaa("7.1", "7.3")
 def test_menu_button_opens_the_drawer_and_escape_closes_it(browser: Browser, base_url: str) -> None:
     with browsing(browser, width=320) as page:
         errors: list[str] = []
@@ -76,6 +77,7 @@ def test_the_drawer_closes_when_the_focus_leaves_it(browser: Browser, base_url: 
         expect(page.locator(f"{DRAWER} a.md-nav__link").first).to_be_hidden()
 
 
+@pytest.mark.rgaa("7.1", "7.3")
 def test_search_button_opens_the_search_and_escape_returns_to_it(browser: Browser, base_url: str) -> None:
     with browsing(browser, width=320) as page:
         page.goto(base_url + PAGE, wait_until="networkidle")
@@ -126,6 +128,7 @@ def test_wide_screens_keep_materials_header(browser: Browser, base_url: str) -> 
         expect(page.locator(f"{DRAWER} a.md-nav__link").first).to_be_visible()
 
 
+@pytest.mark.rgaa("7.1", "7.3")
 def test_drawer_sections_open_and_close_from_the_keyboard(browser: Browser, base_url: str) -> None:
     """The drawer's panels: a section button opens its panel and says so, the
     focus moves into it, and its back button returns to the section."""
@@ -151,3 +154,22 @@ def test_drawer_sections_open_and_close_from_the_keyboard(browser: Browser, base
         expect(page.locator(f"{DRAWER} a.md-nav__link[href$='/preparer/trois-questions/']")).to_be_focused()
         # No label is left for the mouse alone.
         assert page.locator(f"{DRAWER} label.app-nav-keys__label:visible").count() == 0
+
+
+@pytest.mark.rgaa("7.4")
+@pytest.mark.parametrize("key", ["n", ".", "p", ","])
+def test_a_single_key_does_not_change_the_page(browser: Browser, base_url: str, key: str) -> None:
+    """Material's one-key shortcuts to the previous and next pages are off:
+    only the « Précédent » and « Suivant » links change the page."""
+    with browsing(browser) as page:
+        page.goto(base_url + PAGE, wait_until="networkidle")
+        expect(page.locator("a.md-footer__link--next")).to_have_count(1)
+        expect(page.locator("a.md-footer__link--prev")).to_have_count(1)
+        # Material listens on window: the key must not get there.
+        page.evaluate("window.addEventListener('keydown', (event) => (window.reached = event.key))")
+        page.keyboard.press(key)
+        assert page.evaluate("window.reached") is None
+        assert page.url == base_url + PAGE
+        # The search still opens with « / », which changes no page.
+        page.keyboard.press("/")
+        expect(page.get_by_role("textbox", name="Rechercher")).to_be_focused()

@@ -284,12 +284,16 @@ def test_unreadable_saved_text_is_ignored(context: BrowserContext, base_url: str
     assert errors == []
 
 
+@pytest.mark.rgaa("7.5")
 def test_the_decision_grid_comes_into_the_note(context: BrowserContext, base_url: str, tmp_path: Path) -> None:
     page, errors = open_note(context, base_url, DINUM.id)
     status = builder(page, DINUM.id).locator("[data-note-status]")
+    alert = builder(page, DINUM.id).locator("[data-note-alert]")
     grid_button = section(page, DINUM.id, "structure-accueil").locator("[data-note-action='import-grid']")
     grid_button.click()
-    expect(status).to_contain_text("Aucune grille de décision")
+    # No grid yet: an error, said by the alert region (RGAA 7.5.2).
+    expect(alert).to_contain_text("Aucune grille de décision")
+    expect(alert).to_have_attribute("role", "alert")
     page.goto(base_url + "preparer/structure-accueil/", wait_until="load")
     page.locator("#grille-structure-accueil-nom-1").fill("GIP à créer")
     page.locator("#grille-structure-accueil-portage-politique-1-note").select_option("3")

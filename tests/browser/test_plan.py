@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from pathlib import Path
 
 import icalendar
@@ -144,3 +145,23 @@ def test_late_milestones_have_no_axe_violation(browser: Browser, base_url: str, 
         expect(page.locator("#plan-startup-d-etat .app-plan__row--late").first).to_be_visible()
         violations = axe_violations(page)
     assert not violations, format_violations(violations)
+
+
+@pytest.mark.rgaa("7.5")
+def test_dating_says_the_late_milestones_and_an_undated_export_is_an_alert(browser: Browser, base_url: str) -> None:
+    """The outcome of dating is a status message with the summary (how many
+    milestones are past); asking for an export before M0 is an error, said
+    by the alert region, and the focus goes to the date to fill in."""
+    with browsing(browser) as page:
+        open_plan(page, base_url, "startup-d-etat")
+        page.locator("[data-plan-action]").first.click()
+        alert = page.locator("[data-plan-alert]")
+        expect(alert).to_have_text("Indiquez d’abord la date de M0.")
+        expect(alert).to_have_attribute("role", "alert")
+        expect(page.locator("[data-plan-date]")).to_be_focused()
+        page.locator("[data-plan-date]").fill("2020-01-01")
+        page.locator("[data-plan-date]").dispatch_event("change")
+        expect(page.get_by_role("status").and_(page.locator("[data-plan-status]"))).to_have_text(
+            re.compile(r"^Les jalons sont datés à partir de cette date\. \d+ jalons sur \d+ sont déjà passés")
+        )
+        expect(alert).to_be_empty()

@@ -62,6 +62,7 @@ def tab_to(page: Page, condition: str, limit: int = 80) -> None:
         ("defis-eig/note-strategique.md", ".app-note-builder[data-note-id='note-strategique-eig']"),
     ],
 )
+@pytest.mark.rgaa("7.3")
 def test_eig_less_than_six_months_reaches_its_tools_in_two_clicks_by_keyboard(
     page: Page, base_url: str, target: str, check: str
 ) -> None:
@@ -142,6 +143,7 @@ def test_the_step_box_shows_the_step_and_its_neighbours_on_the_route(page: Page,
             expect(following).to_have_count(0)
 
 
+@pytest.mark.rgaa("7.2")
 def test_without_javascript_every_route_and_step_is_open(browser: Browser, base_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -168,3 +170,19 @@ def test_chosen_route_has_no_axe_violation(browser: Browser, base_url: str, sche
         page.locator("#parcours-startup-d-etat [data-step-by-step-all]").click()  # every step expanded
         violations = axe_violations(page)
     assert not violations, format_violations(violations)
+
+
+@pytest.mark.rgaa("7.1")
+def test_route_and_step_names_hold_no_sign(browser: Browser, base_url: str) -> None:
+    """The ✓ of the chosen situation and the + or − of a step are drawn for
+    the eye; the accessible names say the step and the situation only, their
+    state being aria-current and aria-expanded."""
+    with browsing(browser) as page:
+        page.goto(base_url, wait_until="networkidle")
+        root = page.locator(".app-step-by-step").first
+        root.get_by_role("link", name="Défi EIG", exact=True).click()
+        expect(root.get_by_role("link", name="Défi EIG", exact=True)).to_have_attribute("aria-current", "true")
+        step = root.get_by_role("button", name="Étape 2 sur 6 : Rédiger la note stratégique", exact=True)
+        expect(step).to_have_attribute("aria-expanded", "false")
+        step.click()
+        expect(step).to_have_attribute("aria-expanded", "true")

@@ -69,6 +69,7 @@
     const panel = form.querySelector("[data-checklist-panel]")
     const notice = form.querySelector("[data-checklist-notice]")
     const status = form.querySelector("[data-checklist-status]")
+    const alert = form.querySelector("[data-checklist-alert]")
     const progress = form.querySelector("[data-checklist-progress]")
     const meta = form.querySelector("[data-checklist-meta]")
     const file = form.querySelector("[data-checklist-file]")
@@ -121,11 +122,13 @@
       progress.textContent = ratio(items)
     }
 
-    const say = message => {
-      // Cleared first, so that the same message twice is announced twice.
+    // An outcome is a status; an error, an alert (RGAA 7.5.1, 7.5.2). Both
+    // are cleared first, so that the same message twice is announced twice.
+    const say = (message, { error = false } = {}) => {
       status.textContent = ""
+      alert.textContent = ""
       requestAnimationFrame(() => {
-        status.textContent = message
+        ;(error ? alert : status).textContent = message
       })
     }
 
@@ -158,11 +161,11 @@
     const importText = text => {
       const parsed = parseExport(text)
       if (!parsed.checklist) {
-        say("Ce fichier n’a pas été créé par le bouton « Exporter » d’une checklist : rien n’a été importé.")
+        say("Ce fichier n’a pas été créé par le bouton « Exporter » d’une checklist : rien n’a été importé.", { error: true })
         return
       }
       if (parsed.checklist !== checklistId) {
-        say(`Ce fichier est l’export d’une autre checklist (« ${parsed.checklist} ») : rien n’a été importé.`)
+        say(`Ce fichier est l’export d’une autre checklist (« ${parsed.checklist} ») : rien n’a été importé.`, { error: true })
         return
       }
       const current = state().items
@@ -214,7 +217,7 @@
       },
       async copy() {
         const done = await store.copy(markdown())
-        say(done ? "Le texte est copié dans le presse-papiers." : "La copie a échoué : utilisez « Exporter ».")
+        say(done ? "Le texte est copié dans le presse-papiers." : "La copie a échoué : utilisez « Exporter ».", { error: !done })
       },
       import() {
         file.value = ""
@@ -242,7 +245,7 @@
       reason => {
         warn(UNAVAILABLE[reason])
         // Found at a write, after the page was shown: announce it, once.
-        if (mounted) say(UNAVAILABLE[reason])
+        if (mounted) say(UNAVAILABLE[reason], { error: true })
       },
       { signal },
     )
@@ -272,7 +275,7 @@
       try {
         importText(await store.readFile(file.files[0]))
       } catch {
-        say("Le fichier n’a pas pu être lu : rien n’a été importé.")
+        say("Le fichier n’a pas pu être lu : rien n’a été importé.", { error: true })
       }
     })
     // The browser's own Print command stamps the sheet too.

@@ -52,7 +52,7 @@
     const slot = store.slot("note", noteId, { version: VERSION })
     const form = root.querySelector("form")
     const template = root.querySelector(".app-note")
-    const [notice, savedLine, status, orphansLine, printTarget] = ["notice", "saved", "status", "orphans", "print"].map(
+    const [notice, savedLine, status, alert, orphansLine, printTarget] = ["notice", "saved", "status", "alert", "orphans", "print"].map(
       name => root.querySelector(`[data-note-${name}]`),
     )
     const [service, day] = ["service", "date"].map(name => root.querySelector(`[data-note-field="${name}"]`))
@@ -266,19 +266,24 @@
     }
 
     /* ---- messages ---- */
-    const say = message => {
-      // Cleared first, so that the same message twice is announced twice.
+    // An outcome is a status; an error, an alert (RGAA 7.5.1, 7.5.2). Both
+    // are cleared first, so that the same message twice is announced twice.
+    const say = (message, { error = false } = {}) => {
       status.textContent = ""
+      alert.textContent = ""
       requestAnimationFrame(() => {
-        status.textContent = message
+        ;(error ? alert : status).textContent = message
       })
     }
 
     const time = date => date.toLocaleTimeString("fr-FR", { hour: "2-digit", minute: "2-digit" })
+    // A status message (RGAA 7.5), rewritten only when it changes: typing
+    // saves at every keystroke, and would have it read out at each one.
     const showSaved = (date, kept) => {
-      savedLine.textContent = kept
+      const text = kept
         ? `Enregistré dans ce navigateur le ${store.frenchDate(date)} à ${time(date)}.`
         : `Non enregistré : ${KEEP_IT.charAt(0).toLowerCase()}${KEEP_IT.slice(1)}`
+      if (savedLine.textContent !== text) savedLine.textContent = text
     }
 
     const warn = message => {
@@ -307,7 +312,7 @@
     // typing or at the first export, so that the page itself stays light.
     const exporter = () => app.load("note-export", "lib").then(() => app.noteExport)
     const exporting = action => () =>
-      exporter().then(action, () => say("L’export n’a pas pu être préparé : vérifiez la connexion, puis réessayez."))
+      exporter().then(action, () => say("L’export n’a pas pu être préparé : vérifiez la connexion, puis réessayez.", { error: true }))
 
     const actions = {
       markdown: exporting(exports => {
@@ -356,7 +361,7 @@
         // The grid's own script exports it, as on the grid's page.
         const grid = await app.load("structure-grid").then(() => app.structureGrid.markdown(), () => "")
         if (!grid) {
-          say("Aucune grille de décision n’est enregistrée dans ce navigateur : remplissez-la d’abord.")
+          say("Aucune grille de décision n’est enregistrée dans ce navigateur : remplissez-la d’abord.", { error: true })
           return
         }
         // The grid's headings (from ##) go under this section's own.
@@ -377,13 +382,17 @@
     root.classList.add("app-note-builder--ready")
     if (template) template.classList.add("app-note-builder__template")
 
+    let mounted = false
     store.onUnavailable(
       reason => {
         warn(UNAVAILABLE[reason])
         savedLine.textContent = `Non enregistré : ${KEEP_IT.charAt(0).toLowerCase()}${KEEP_IT.slice(1)}`
+        // Found at a write, after the page was shown: an error, said once.
+        if (mounted) say(UNAVAILABLE[reason], { error: true })
       },
       { signal },
     )
+    mounted = true
 
     form.addEventListener("submit", event => event.preventDefault())
     form.addEventListener("input", save)

@@ -53,6 +53,7 @@
     const select = root.querySelector("[data-plan-route]")
     const input = root.querySelector("[data-plan-date]")
     const status = root.querySelector("[data-plan-status]")
+    const alert = root.querySelector("[data-plan-alert]")
     const slot = store.slot("plan", "plan", { version: VERSION })
     const routes = [...root.querySelectorAll(".app-plan__route")].map(section => ({
       id: section.dataset.route,
@@ -91,10 +92,12 @@
       state.route = chosen && routes.some(r => r.id === chosen.route) ? chosen.route : routes[0].id
     }
 
-    const say = message => {
+    // An outcome is a status; an error, an alert (RGAA 7.5.1, 7.5.2).
+    const say = (message, { error = false } = {}) => {
       status.textContent = ""
+      alert.textContent = ""
       requestAnimationFrame(() => {
-        status.textContent = message
+        ;(error ? alert : status).textContent = message
       })
     }
 
@@ -198,14 +201,18 @@
       state = { ...state, date: parseDay(input.value) ? input.value : "" }
       save()
       render()
-      if (state.date) say("Les jalons sont datés à partir de cette date.")
+      // The outcome is said with the summary: how many milestones are past.
+      if (state.date) {
+        const { summary } = routes.find(r => r.id === state.route)
+        say(`Les jalons sont datés à partir de cette date. ${summary.textContent}`)
+      }
     })
     for (const button of root.querySelectorAll("[data-plan-action]")) {
       button.addEventListener("click", () => {
         const route = routes.find(r => r.id === state.route)
         const milestones = dated(route)
         if (!milestones && button.dataset.planAction !== "print") {
-          say("Indiquez d’abord la date de M0.")
+          say("Indiquez d’abord la date de M0.", { error: true })
           input.focus()
           return
         }

@@ -117,6 +117,7 @@
     const nameInputs = [...root.querySelectorAll('input[name="name"]')]
     const status = root.querySelector("[data-status]")
     const announce = root.querySelector("[data-announce]")
+    const alert = root.querySelector("[data-announce-alert]")
     const fields = (row, i) => row.querySelectorAll("td[data-candidate]")[i].querySelectorAll("select, textarea")
     const weightField = row => row.querySelector('select[name="weight"]')
     const scale = [...rows[0].querySelector('select[name="score"]').options]
@@ -156,10 +157,12 @@
       })
     }
 
-    const say = message => {
-      // Emptied first, so that the same message twice is announced twice.
+    // An outcome is a status; an error, an alert (RGAA 7.5.1, 7.5.2). Both
+    // are emptied first, so that the same message twice is announced twice.
+    const say = (message, { error = false } = {}) => {
       announce.textContent = ""
-      setTimeout(() => (announce.textContent = message), 50)
+      alert.textContent = ""
+      setTimeout(() => ((error ? alert : announce).textContent = message), 50)
     }
 
     const showStatus = reason => {
@@ -205,7 +208,7 @@
     const actions = {
       async copy() {
         const done = await app.store.copy(toMarkdown(collect()))
-        say(done ? "Grille copiée dans le presse-papiers." : "La copie a échoué ; utilisez « Télécharger ».")
+        say(done ? "Grille copiée dans le presse-papiers." : "La copie a échoué ; utilisez « Télécharger ».", { error: !done })
       },
       download() {
         app.store.download(`grille-${root.dataset.grid}-${app.store.isoDay(new Date())}.md`, toMarkdown(collect()))

@@ -105,6 +105,17 @@
     }
   })
 
+  // Material goes to the previous or next page on one key (p or « , », n or
+  // « . ») pressed outside a field: a change of page the reader did not ask
+  // for by a link or a button (RGAA 7.4), that a stray key or a word of
+  // speech input sets off. The « Précédent » and « Suivant » links remain.
+  // Stopped here, on its way up to Material's listener on window.
+  const PAGE_KEYS = new Set(["p", ",", "n", "."])
+  document.addEventListener("keydown", (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || !PAGE_KEYS.has(event.key)) return
+    if (!event.target.closest?.("input, textarea, select, [contenteditable]")) event.stopPropagation()
+  })
+
   // The drawer is a disclosure, not a modal: once the focus has left it
   // (Tab past its last link), it closes rather than cover the focused part
   // of the page with its overlay.

@@ -53,14 +53,6 @@ PATCHES = (
         'role="dialog" aria-label="Rechercher dans le guide" data-app-module="search"',
         {"data-md-component": "search"},
     ),
-    # The count of results (« 12 documents trouvés ») changes as the reader
-    # types: a status message (RGAA 7.5).
-    Patch(
-        "div",
-        'class="md-search-result__meta"',
-        'class="md-search-result__meta" role="status"',
-        {"class": "md-search-result__meta"},
-    ),
     # Material's icons (header, page actions, footer, « Retour en haut ») are
     # decorative: each control has a name of its own, so RGAA 1.2.4 wants
     # them hidden from assistive technologies. tests/test_rgaa_images.py

@@ -2,7 +2,9 @@
  * computes no accessible name for such a link, so a screen reader moving
  * through the results hears « lien » alone (RGAA 6.2). Each result link is
  * named by its own title (aria-labelledby), as Material renders it; the
- * teaser stays readable inside the link.
+ * teaser stays readable inside the link. The count of results (« 12
+ * documents trouvés ») changes as the reader types: a status message
+ * (RGAA 7.5), so it becomes a status region before the first query.
  *
  * The search dialog sits in the header, which outlives instant navigation:
  * init runs once, and its observer must outlive the first page, so init
@@ -19,6 +21,7 @@
   }
 
   const init = (search) => {
+    search.querySelector(".md-search-result__meta")?.setAttribute("role", "status")
     const list = search.querySelector(".md-search-result__list")
     if (!list) return
     // Material renders the results as the query changes, and more as the

@@ -12,6 +12,7 @@ import pytest
 from .conftest import SCHEMES, WIDTHS, format_violations
 
 
+@pytest.mark.rgaa("8.3", "8.4", "8.5", "9.3", "10.4", "10.6", "10.8")
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_every_page_has_no_axe_violation(site_audit, scheme: str, width: int) -> None:
@@ -19,6 +20,7 @@ def test_every_page_has_no_axe_violation(site_audit, scheme: str, width: int) ->
     assert not failures, format_violations(failures)
 
 
+@pytest.mark.rgaa("10.7")
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_every_page_has_a_skip_link_and_a_visible_focus(site_audit, scheme: str, width: int) -> None:

@@ -1,0 +1,85 @@
+"""RGAA criteria that the built HTML alone decides, on every page (the 404
+page included): the document type (8.1), a title that names the page (8.5,
+8.6), no presentational elements or attributes (10.1)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from .conftest import mkdocs_config, site_pages
+
+# RGAA 10.1.1 and 10.1.2 (official methodology): the elements and attributes
+# that only say how something looks.
+PRESENTATIONAL_ELEMENTS = {"basefont", "blink", "center", "font", "marquee", "s", "strike", "tt", "big"}
+PRESENTATIONAL_ATTRIBUTES = set(
+    "align alink background basefont bgcolor border cellpadding cellspacing char charoff clear color compact"
+    " frameborder hspace link marginheight marginwidth text valign vlink vspace".split()
+)
+# `width` and `height` are allowed on these (and on the shapes inside an svg).
+SIZED = {"img", "object", "embed", "canvas", "svg", "rect", "circle", "ellipse", "line", "path", "polygon", "use"}
+
+
+def every_page(site_dir: Path) -> dict[str, Path]:
+    return {str(p.relative_to(site_dir)): p for p in [*site_pages(site_dir), site_dir / "404.html"]}
+
+
+def text(element: lxml.html.HtmlElement) -> str:
+    return re.sub(r"\s+", " ", element.text_content()).replace("¶", "").strip()
+
+
+@pytest.mark.rgaa("8.1")
+def test_every_page_starts_with_the_html5_doctype(site_dir: Path) -> None:
+    failures = [
+        name
+        for name, page in every_page(site_dir).items()
+        if not page.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html>")
+    ]
+    assert failures == []
+
+
+@pytest.mark.rgaa("8.5", "8.6")
+def test_every_page_title_names_the_page_and_the_site(site_dir: Path) -> None:
+    """The title is the page's h1, then the site's name: a tab or a history
+    entry tells which page of which site it is. The home page is the site."""
+    site = mkdocs_config()["site_name"]
+    failures = {}
+    for name, page in every_page(site_dir).items():
+        document = lxml.html.fromstring(page.read_bytes())
+        title = (document.findtext(".//title") or "").strip()
+        expected = site if name == "index.html" else f"{text(document.xpath('//h1')[0])} - {site}"
+        if title != expected:
+            failures[name] = title
+    assert failures == {}
+
+
+def presentational(document: lxml.html.HtmlElement) -> list[str]:
+    found = []
+    for element in document.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag in PRESENTATIONAL_ELEMENTS:
+            found.append(f"<{element.tag}>")
+        for attribute in element.attrib:
+            sized = attribute in ("width", "height") and element.tag not in SIZED
+            if attribute in PRESENTATIONAL_ATTRIBUTES or sized or (attribute == "size" and element.tag != "select"):
+                found.append(f"<{element.tag} {attribute}>")
+    return found
+
+
+def test_presentational_markup_is_found() -> None:
+    document = lxml.html.fromstring('<div><center>a</center><p align="left">b</p><svg width="2"></svg></div>')
+    assert presentational(document) == ["<center>", "<p align>"]
+
+
+@pytest.mark.rgaa("10.1")
+def test_no_page_uses_presentational_elements_or_attributes(site_dir: Path) -> None:
+    failures = {
+        name: found
+        for name, page in every_page(site_dir).items()
+        if (found := presentational(lxml.html.fromstring(page.read_bytes())))
+    }
+    assert failures == {}

@@ -83,3 +83,49 @@ def test_no_page_uses_presentational_elements_or_attributes(site_dir: Path) -> N
         if (found := presentational(lxml.html.fromstring(page.read_bytes())))
     }
     assert failures == {}
+
+
+def misused_navs(document: lxml.html.HtmlElement) -> list[str]:
+    """Shown <nav> elements that are no menu: a menu holds links, and no text field."""
+    return [
+        nav.get("class") or "nav"
+        for nav in document.iter("nav")
+        if not nav.xpath("ancestor-or-self::*[@hidden]")
+        and (not nav.xpath(".//a[@href]") or nav.xpath(".//input[not(@type) or @type='text' or @type='search']"))
+    ]
+
+
+def test_misused_navs_are_found() -> None:
+    document = lxml.html.fromstring(
+        '<div><nav class="a"><a href="/">x</a></nav><nav class="b"><button>x</button></nav>'
+        '<nav class="c"><a href="/">x</a><input type="text"></nav><nav class="d" hidden></nav></div>'
+    )
+    assert misused_navs(document) == ["b", "c"]
+
+
+@pytest.mark.rgaa("9.2")
+def test_nav_is_kept_for_menus(site_dir: Path) -> None:
+    failures = {
+        name: found
+        for name, page in every_page(site_dir).items()
+        if (found := misused_navs(lxml.html.fromstring(page.read_bytes())))
+    }
+    assert failures == {}
+
+
+@pytest.mark.rgaa("8.2")
+def test_every_tabindex_is_an_integer(site_dir: Path) -> None:
+    """RGAA 8.2: an attribute's value follows its writing rules (Material
+    writes tabindex="" on the navigation's section labels)."""
+    failures = {
+        name: sorted({element.get("tabindex") for element in found})
+        for name, page in every_page(site_dir).items()
+        if (
+            found := [
+                element
+                for element in lxml.html.fromstring(page.read_bytes()).xpath("//*[@tabindex]")
+                if not re.fullmatch(r"-?\d+", element.get("tabindex"))
+            ]
+        )
+    }
+    assert failures == {}

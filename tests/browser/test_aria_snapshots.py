@@ -261,8 +261,7 @@ def test_search_opens_by_slash_and_lists_results(browser: Browser, base_url: str
             - dialog "Rechercher dans le guide":
               - search:
                 - textbox "Rechercher": GIP
-                - navigation "Recherche":
-                  - button "Effacer"
+                - button "Effacer"
                 - text: /^\\d+ documents trouvés$/
                 - list:
                   - listitem:

@@ -129,3 +129,19 @@ def test_every_tabindex_is_an_integer(site_dir: Path) -> None:
         )
     }
     assert failures == {}
+
+
+@pytest.mark.rgaa("9.3")
+def test_no_list_is_stripped_of_its_semantics(site_dir: Path) -> None:
+    """A list that shows as a list is one for assistive technologies too
+    (Material marks its search results list role="presentation")."""
+    failures = {
+        name: [element.get("class") for element in found]
+        for name, page in every_page(site_dir).items()
+        if (
+            found := lxml.html.fromstring(page.read_bytes()).xpath(
+                "//*[self::ul or self::ol or self::dl or self::li][@role='presentation' or @role='none']"
+            )
+        )
+    }
+    assert failures == {}

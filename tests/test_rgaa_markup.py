@@ -15,10 +15,11 @@ from .conftest import mkdocs_config, site_pages
 # RGAA 10.1.1 and 10.1.2 (official methodology): the elements and attributes
 # that only say how something looks.
 PRESENTATIONAL_ELEMENTS = {"basefont", "blink", "center", "font", "marquee", "s", "strike", "tt", "big"}
-PRESENTATIONAL_ATTRIBUTES = set(
-    "align alink background basefont bgcolor border cellpadding cellspacing char charoff clear color compact"
-    " frameborder hspace link marginheight marginwidth text valign vlink vspace".split()
-)
+PRESENTATIONAL_ATTRIBUTES = {
+    *("align", "alink", "background", "basefont", "bgcolor", "border", "cellpadding", "cellspacing", "char"),
+    *("charoff", "clear", "color", "compact", "frameborder", "hspace", "link", "marginheight", "marginwidth"),
+    *("text", "valign", "vlink", "vspace"),
+}
 # `width` and `height` are allowed on these (and on the shapes inside an svg).
 SIZED = {"img", "object", "embed", "canvas", "svg", "rect", "circle", "ellipse", "line", "path", "polygon", "use"}
 
@@ -144,4 +145,21 @@ def test_no_list_is_stripped_of_its_semantics(site_dir: Path) -> None:
             )
         )
     }
+    assert failures == {}
+
+
+@pytest.mark.rgaa("9.2")
+def test_main_holds_the_content_and_not_the_menus(site_dir: Path) -> None:
+    """One <main>, around the page's content; the header, the site's menu,
+    the table of contents and the footer are outside it."""
+    failures = {}
+    for name, page in every_page(site_dir).items():
+        document = lxml.html.fromstring(page.read_bytes())
+        mains = document.xpath("//main")
+        if len(mains) != 1 or "md-content" not in (mains[0].get("class") or ""):
+            failures[name] = f"{len(mains)} <main>"
+        elif found := mains[0].xpath(".//*[contains(@class, 'md-sidebar') or self::header or self::footer]"):
+            failures[name] = [element.get("class") for element in found]
+        elif len(document.xpath("//header[contains(@class, 'md-header')] | //footer[@class='md-footer']")) != 2:
+            failures[name] = "en-tête ou pied de page manquant"
     assert failures == {}

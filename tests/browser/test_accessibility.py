@@ -32,5 +32,6 @@ def test_every_page_has_a_skip_link_and_a_visible_focus(site_audit, scheme: str,
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_every_page_reflows_without_scrolling_sideways(site_audit, scheme: str, width: int) -> None:
-    failures = {url: f"{report.overflow} px" for url, report in site_audit(scheme, width).items() if report.overflow > 0}
+    reports = site_audit(scheme, width)
+    failures = {url: f"{report.overflow} px" for url, report in reports.items() if report.overflow > 0}
     assert failures == {}

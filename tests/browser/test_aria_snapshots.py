@@ -254,6 +254,7 @@ def open_search(page: Page, base_url: str, query: str) -> Locator:
     return page.get_by_role("dialog", name="Rechercher dans le guide")
 
 
+@pytest.mark.rgaa("9.3")
 def test_search_opens_by_slash_and_lists_results(browser: Browser, base_url: str) -> None:
     with browsing(browser) as page:
         dialog = open_search(page, base_url, "GIP")

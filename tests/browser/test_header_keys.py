@@ -34,6 +34,7 @@ def open_drawer(page: Page, base_url: str) -> None:
     expect(page.locator(MENU)).to_have_attribute("aria-expanded", "true")
 
 
+@pytest.mark.rgaa("10.7")
 def test_menu_button_opens_the_drawer_and_escape_closes_it(browser: Browser, base_url: str) -> None:
     with browsing(browser, width=320) as page:
         errors: list[str] = []

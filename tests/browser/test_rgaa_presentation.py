@@ -38,7 +38,8 @@ CLIPPED_TEXT = """() => {
     const box = element.getBoundingClientRect()
     if (box.width < 2 || box.height < 2 || !(element.innerText || "").trim()) continue
     if (element.scrollHeight > element.clientHeight + 2 || element.scrollWidth > element.clientWidth + 2) {
-      found.push(`${element.tagName.toLowerCase()}.${[...element.classList].join(".")} « ${element.innerText.trim().slice(0, 40)} »`)
+      const name = `${element.tagName.toLowerCase()}.${[...element.classList].join(".")}`
+      found.push(`${name} « ${element.innerText.trim().slice(0, 40)} »`)
     }
   }
   return found

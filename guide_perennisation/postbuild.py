@@ -59,7 +59,7 @@ from .note_files import write_blank_files
 from .page_info import date_edits, page_updated
 from .sitemap import set_sitemap_dates
 from .slim import slim_assets
-from .theme import patch_edits
+from .theme import PATCHES, Patch, empty_toc_edits, missing, patch_edits
 from .typography import set_typography
 
 
@@ -111,6 +111,7 @@ def edit_pages(site_dir: Path, docs_dir: Path, docs_path: str, history: History)
     finder = AssetFinder(site_dir)
     components = [component.module for component in COMPONENTS]
     dates = {}
+    patched: set[Patch] = set()
     for file, page in pages.items():
         doc = page_source(page.name, docs_dir)
         updated = page_updated(history, f"{docs_path}/{doc}" if doc else None, page.tags)
@@ -118,7 +119,8 @@ def edit_pages(site_dir: Path, docs_dir: Path, docs_path: str, history: History)
         if canonical and history.available:
             dates[canonical] = updated or history.head
         edits = [
-            *patch_edits(page.name, page.source, page.tags),
+            *patch_edits(page.name, page.source, page.tags, found=patched),
+            *empty_toc_edits(page.tags),
             policy_edit(page.name, page.tags, policy),
             *asset_edits(page.name, page.tags, finder.for_components(shown_modules(page.tags, components))),
             *date_edits(page.source, page.tags, updated),
@@ -126,6 +128,9 @@ def edit_pages(site_dir: Path, docs_dir: Path, docs_path: str, history: History)
         text = splice(page.source, edits)
         if text != page.source:
             file.write_text(text, encoding="utf-8")
+    for patch in PATCHES:
+        if patch not in patched:
+            raise missing(patch, "le site")
     write_headers(site_dir, policy)
     return dates
 

@@ -15,20 +15,34 @@ element holds its new string), so running the step twice changes nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 from .html_edit import EditError, Tag
 
 
-@dataclass(frozen=True)
+# eq=False: a patch is itself (hashed by identity), for the set of those found.
+@dataclass(frozen=True, eq=False)
 class Patch:
     """In each `tag` element that has `attrs` (None: any value), `old` becomes
-    `new`: in its start tag, or in its content when `content` is set."""
+    `new`: in its start tag, or in its content when `content` is set.
+
+    `rename`: the element's new name, which its end tag takes too (`new`
+    then starts with it). `every_page`: whether every page must have the
+    target; when not (a tag only some pages have), the site must still have
+    it somewhere, which `edit_pages` checks."""
 
     tag: str
     old: str
     new: str
     attrs: dict[str, str | None] = field(default_factory=dict)
     content: bool = False
+    rename: str | None = None
+    every_page: bool = True
+
+    def done(self, text: str) -> bool:
+        """Whether `text` already holds the change: `new` is there, and `old`
+        is not, unless `old` is part of `new` (an attribute added)."""
+        return self.new in text and (self.old not in text or self.old in self.new)
 
 
 # How Material writes each of its icons into the page (from its .icons/ files).
@@ -81,29 +95,97 @@ PATCHES = (
     # Deferred, in order: the page paints before the theme's bundle has
     # arrived, which a script at the end of the body would hold up.
     Patch("script", "<script src=", "<script defer src=", {"src": None}),
+    # RGAA 9.2: <nav> is kept for the menus. The header bar and the search's
+    # « Effacer » button are no navigation: they lose the <nav> Material
+    # wraps them in.
+    Patch(
+        "nav",
+        '<nav class="md-header__inner md-grid" aria-label="En-tête">',
+        '<div class="md-header__inner md-grid">',
+        {"class": "md-header__inner md-grid"},
+        rename="div",
+    ),
+    Patch(
+        "nav",
+        '<nav class="md-search__options" aria-label="Recherche">',
+        '<div class="md-search__options">',
+        {"class": "md-search__options"},
+        rename="div",
+    ),
+    # RGAA 9.2: <main> holds the page's content, not the menus beside it.
+    # Material's <main>, around the content and the sidebars, becomes a
+    # <div>, and the content's <div> the <main>.
+    Patch(
+        "main",
+        '<main class="md-main" data-md-component="main">',
+        '<div class="md-main" data-md-component="main">',
+        {"data-md-component": "main"},
+        rename="div",
+    ),
+    Patch(
+        "div",
+        '<div class="md-content" data-md-component="content">',
+        '<main class="md-content" data-md-component="content">',
+        {"data-md-component": "content"},
+        rename="main",
+    ),
+    # RGAA 9.3: the search results are a list, and say so.
+    Patch(
+        "ol",
+        '<ol class="md-search-result__list" role="presentation">',
+        '<ol class="md-search-result__list">',
+        {"class": "md-search-result__list"},
+    ),
+    # RGAA 8.2: Material writes tabindex="" on the labels of the navigation's
+    # sections, an invalid value that browsers read as no tabindex at all.
+    Patch("label", ' tabindex=""', "", {"class": "md-nav__link"}, every_page=False),
 )
 
 
+def missing(patch: Patch, page: str) -> EditError:
+    return EditError(
+        f"{page} : « {patch.old} » est introuvable dans le HTML du thème (<{patch.tag}>) ; "
+        "le thème a changé, adaptez ce remplacement (guide_perennisation/theme.py)"
+    )
+
+
 def patch_edits(
-    page: str, source: str, tags: list[Tag], patches: tuple[Patch, ...] = PATCHES
+    page: str, source: str, tags: list[Tag], patches: tuple[Patch, ...] = PATCHES, found: set[Patch] | None = None
 ) -> list[tuple[int, int, str]]:
-    """The edits that make `patches` in a page (`source`, its `tags`)."""
+    """The edits that make `patches` in a page (`source`, its `tags`). The
+    patches found on the page are added to `found`."""
     edits = []
     for patch in patches:
-        found = False
+        here = False
+        names = {patch.tag, patch.rename or patch.tag}
         for tag in tags:
-            if tag.name != patch.tag or not tag.has(**patch.attrs):
+            if tag.name not in names or not tag.has(**patch.attrs):
                 continue
             start, end = (tag.inner, tag.close) if patch.content else (tag.start, tag.inner)
             text = source[start:end]
-            if patch.new in text:
-                found = True
-            elif patch.old in text:
-                found = True
+            if patch.done(text):
+                here = True
+            elif patch.old in text and tag.name == patch.tag:
+                here = True
                 edits.append((start, end, text.replace(patch.old, patch.new)))
-        if not found:
-            raise EditError(
-                f"{page} : « {patch.old} » est introuvable dans le HTML du thème (<{patch.tag}>) ; "
-                "le thème a changé, adaptez ce remplacement (guide_perennisation/theme.py)"
-            )
+                if patch.rename and tag.close >= 0:
+                    edits.append((tag.close, tag.end, f"</{patch.rename}>"))
+        if here and found is not None:
+            found.add(patch)
+        elif not here and patch.every_page:
+            raise missing(patch, page)
+    return edits
+
+
+def empty_toc_edits(tags: list[Tag]) -> list[tuple[int, int, str]]:
+    """A page without a table of contents (the 404 page, the one-page guide,
+    which has its own) still gets an empty « Table des matières » <nav>:
+    hidden, it is no menu announced with nothing in it (RGAA 9.2)."""
+    edits = []
+    for i, tag in enumerate(tags):
+        if tag.name != "nav" or not tag.has(class_="md-nav md-nav--secondary") or "hidden" in tag.attrs:
+            continue
+        inside = takewhile(lambda inner, nav=tag: inner.start < nav.close, tags[i + 1 :])
+        if not any(inner.name == "li" for inner in inside):
+            edits.append((tag.inner - 1, tag.inner, " hidden>"))
     return edits

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
+import pytest
+
 from . import dom
 from .conftest import site_pages
 
@@ -44,6 +46,7 @@ def test_heading_problems_are_found() -> None:
     assert heading_problems([(2, "a"), (1, "b"), (3, "c")]) == ["il faut un seul h1, en premier", "h1 puis h3 « c »"]
 
 
+@pytest.mark.rgaa("8.3", "8.4")
 def test_every_page_is_in_french(site_dir: Path) -> None:
     assert {name: page.lang for name, page in every_page(site_dir).items() if page.lang != "fr"} == {}
 
@@ -57,6 +60,7 @@ def test_every_page_has_its_own_description(site_dir: Path) -> None:
         seen[page.description] = name
 
 
+@pytest.mark.rgaa("9.1")
 def test_every_page_has_a_logical_heading_order(site_dir: Path) -> None:
     failures = {
         name: found for name, page in every_page(site_dir).items() if (found := heading_problems(page.headings))

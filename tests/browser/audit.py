@@ -35,6 +35,8 @@ class Report:
     csp: list[str] = field(default_factory=list)
     axe: list[dict] | str = field(default_factory=list)
     keyboard: list[str] = field(default_factory=list)
+    # How far the page scrolls sideways, in CSS pixels (0: it reflows).
+    overflow: int = 0
 
 
 def _active(page: Page, selector: str) -> bool:
@@ -95,6 +97,9 @@ def audit(browser: Browser, base_url: str, urls: list[str], scheme: str, width: 
                 report.axe = f"thème « {shown} » affiché au lieu de « {SCHEMES[scheme]} »"
             else:
                 report.axe = axe_violations(page)
+            report.overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
             report.keyboard = skip_link_problems(page) + focus_problems(page)
             report.csp = page.evaluate("window.__cspViolations")
     return reports

@@ -34,7 +34,7 @@ def open_drawer(page: Page, base_url: str) -> None:
     expect(page.locator(MENU)).to_have_attribute("aria-expanded", "true")
 
 
-@pytest.mark.rgaa("7.1", "7.3")
+@pytest.mark.rgaa("7.1", "7.3", "10.7")
 def test_menu_button_opens_the_drawer_and_escape_closes_it(browser: Browser, base_url: str) -> None:
     with browsing(browser, width=320) as page:
         errors: list[str] = []
@@ -93,6 +93,30 @@ def test_search_button_opens_the_search_and_escape_returns_to_it(browser: Browse
         page.keyboard.press("Escape")
         assert not page.evaluate("document.getElementById('__search').checked")
         expect(page.locator(SEARCH)).to_be_focused()
+
+
+@pytest.mark.rgaa("10.7")
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_search_results_show_the_focus_and_the_search_closes_when_it_leaves(
+    browser: Browser, base_url: str, scheme: str
+) -> None:
+    """On a wide screen the open search covers the page: its results show a
+    contrasted focus (the header's white outline would not show on them),
+    and Tab past them closes it, the focus then visible on the page."""
+    with browsing(browser, scheme) as page:
+        # On the home page, the next stop after the results is the menu's
+        # current link, which the search's overlay covers while it is open.
+        page.goto(base_url, wait_until="networkidle")
+        page.keyboard.press("/")
+        page.keyboard.type("structure", delay=20)
+        expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+        for _ in range(2):  # a result, then its « N de plus sur cette page »
+            page.keyboard.press("ArrowDown")
+            assert page.evaluate(FOCUS_JS, {"within": ".md-search-result"}) == []
+        page.keyboard.press("Tab")
+        assert not focused_in(page, ".md-search")
+        assert not page.evaluate("document.getElementById('__search').checked")
+        assert page.evaluate(FOCUS_JS, {"within": "body"}) == []
 
 
 def test_menu_button_still_works_after_an_instant_navigation(browser: Browser, base_url: str) -> None:

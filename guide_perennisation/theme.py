@@ -29,7 +29,9 @@ class Patch:
     `rename`: the element's new name, which its end tag takes too (`new`
     then starts with it). `every_page`: whether every page must have the
     target; when not (a tag only some pages have), the site must still have
-    it somewhere, which `edit_pages` checks."""
+    it somewhere, which `edit_pages` checks. `part`: the theme's part the
+    patch belongs to, as (tag, attrs); a page without that part is left
+    alone (Zensical draws a search of its own, without Material's form)."""
 
     tag: str
     old: str
@@ -38,12 +40,18 @@ class Patch:
     content: bool = False
     rename: str | None = None
     every_page: bool = True
+    part: tuple[str, dict[str, str | None]] | None = None
 
     def done(self, text: str) -> bool:
         """Whether `text` already holds the change: `new` is there, and `old`
         is not, unless `old` is part of `new` (an attribute added)."""
         return self.new in text and (self.old not in text or self.old in self.new)
 
+
+# Material's search form, which Zensical 0.0.73 replaces with its own: the
+# built site's tests (tests/test_rgaa_markup.py) see the patches made on
+# MkDocs' site, so a theme upgrade that drops the form is still caught.
+MATERIAL_SEARCH = ("form", {"class": "md-search__form"})
 
 # How Material writes each of its icons into the page (from its .icons/ files).
 ICON = '<svg xmlns="http://www.w3.org/2000/svg"'
@@ -111,6 +119,7 @@ PATCHES = (
         '<div class="md-search__options">',
         {"class": "md-search__options"},
         rename="div",
+        part=MATERIAL_SEARCH,
     ),
     # RGAA 9.2: <main> holds the page's content, not the menus beside it.
     # Material's <main>, around the content and the sidebars, becomes a
@@ -135,6 +144,7 @@ PATCHES = (
         '<ol class="md-search-result__list" role="presentation">',
         '<ol class="md-search-result__list">',
         {"class": "md-search-result__list"},
+        part=MATERIAL_SEARCH,
     ),
     # RGAA 8.2: Material writes tabindex="" on the labels of the navigation's
     # sections, an invalid value that browsers read as no tabindex at all.
@@ -156,6 +166,8 @@ def patch_edits(
     patches found on the page are added to `found`."""
     edits = []
     for patch in patches:
+        if patch.part and not any(tag.name == patch.part[0] and tag.has(**patch.part[1]) for tag in tags):
+            continue
         here = False
         names = {patch.tag, patch.rename or patch.tag}
         for tag in tags:

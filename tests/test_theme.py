@@ -14,7 +14,7 @@ import pytest
 from jinja2 import nodes
 
 from guide_perennisation.html_edit import EditError, splice, tags
-from guide_perennisation.theme import Patch, patch_edits
+from guide_perennisation.theme import Patch, empty_toc_edits, patch_edits
 
 from .conftest import ROOT
 
@@ -47,6 +47,43 @@ def test_a_patch_changes_its_elements_only_and_once() -> None:
 def test_a_patch_without_its_target_is_an_error() -> None:
     with pytest.raises(EditError, match=r'page\.html : « role="dialog" » est introuvable'):
         patched('<div data-md-component="search"></div>', DIALOG)
+
+
+def test_a_renamed_element_takes_its_end_tag_along_once() -> None:
+    main = Patch("main", '<main class="m">', '<div class="m">', {"class": "m"}, rename="div")
+    content = Patch("div", '<div class="c">', '<main class="c">', {"class": "c"}, rename="main")
+    page = '<main class="m"><nav></nav><div class="c"><p>x</p></div></main>'
+    once = patched(page, main, content)
+    assert once == '<div class="m"><nav></nav><main class="c"><p>x</p></main></div>'
+    assert patched(once, main, content) == once
+
+
+def test_a_removal_is_made_once_and_a_patch_of_some_pages_is_reported() -> None:
+    tabindex = Patch("label", ' tabindex=""', "", {"class": "l"}, every_page=False)
+    page = '<label class="l" tabindex="">a</label><label class="l">b</label>'
+    found: set[Patch] = set()
+    once = splice(page, patch_edits("p.html", page, tags(page), (tabindex,), found))
+    assert once == '<label class="l">a</label><label class="l">b</label>' and found == {tabindex}
+    assert patched(once, tabindex) == once
+    elsewhere: set[Patch] = set()
+    assert patch_edits("q.html", "<p></p>", tags("<p></p>"), (tabindex,), elsewhere) == [] and not elsewhere
+
+
+def test_a_patch_of_a_part_the_page_lacks_is_skipped_not_an_error() -> None:
+    options = Patch("nav", "<nav class=o>", "<div class=o>", {"class": "o"}, rename="div", part=("form", {"class": "f"}))
+    assert patch_edits("p.html", "<p></p>", tags("<p></p>"), (options,)) == []
+    with pytest.raises(EditError):
+        patch_edits("p.html", '<form class="f"></form>', tags('<form class="f"></form>'), (options,))
+
+
+def test_an_empty_table_of_contents_is_hidden() -> None:
+    page = (
+        '<nav class="md-nav md-nav--secondary" aria-label="t"><ul></ul></nav>'
+        '<nav class="md-nav md-nav--secondary"><ul><li>a</li></ul></nav>'
+    )
+    once = splice(page, empty_toc_edits(tags(page)))
+    assert once == page.replace('aria-label="t">', 'aria-label="t" hidden>', 1)
+    assert empty_toc_edits(tags(once)) == []
 
 
 def test_a_theme_that_lost_a_patched_string_stops_the_step(site_dir: Path, tmp_path: Path) -> None:

@@ -70,7 +70,8 @@ def test_a_removal_is_made_once_and_a_patch_of_some_pages_is_reported() -> None:
 
 
 def test_a_patch_of_a_part_the_page_lacks_is_skipped_not_an_error() -> None:
-    options = Patch("nav", "<nav class=o>", "<div class=o>", {"class": "o"}, rename="div", part=("form", {"class": "f"}))
+    form = ("form", {"class": "f"})
+    options = Patch("nav", "<nav class=o>", "<div class=o>", {"class": "o"}, rename="div", part=form)
     assert patch_edits("p.html", "<p></p>", tags("<p></p>"), (options,)) == []
     with pytest.raises(EditError):
         patch_edits("p.html", '<form class="f"></form>', tags('<form class="f"></form>'), (options,))

@@ -151,3 +151,27 @@ def test_drawer_sections_open_and_close_from_the_keyboard(browser: Browser, base
         expect(page.locator(f"{DRAWER} a.md-nav__link[href$='/preparer/trois-questions/']")).to_be_focused()
         # No label is left for the mouse alone.
         assert page.locator(f"{DRAWER} label.app-nav-keys__label:visible").count() == 0
+
+
+# Material's single-key shortcuts: search, previous and next page.
+SHORTCUTS = ["f", "s", "/", "p", ",", "n", "."]
+
+
+@pytest.mark.rgaa("12.10")
+def test_single_keys_are_no_shortcuts(browser: Browser, base_url: str) -> None:
+    """A key alone, outside a field, neither opens the search nor leaves the
+    page (the page has a previous and a next one); in a field it is typed."""
+    with browsing(browser) as page:
+        page.goto(base_url + PAGE, wait_until="networkidle")
+        assert page.locator("link[rel=prev]").count() == page.locator("link[rel=next]").count() == 1
+        page.locator("article h1").click()
+        for key in SHORTCUTS:
+            page.keyboard.press(key)
+            page.wait_for_timeout(200)
+            expect(page).to_have_url(base_url + PAGE)
+            assert not page.evaluate("document.getElementById('__search').checked"), key
+        box = page.locator("input.md-search__input")
+        box.click()
+        page.keyboard.type("".join(SHORTCUTS))
+        expect(box).to_have_value("".join(SHORTCUTS))
+        expect(page).to_have_url(base_url + PAGE)

@@ -105,6 +105,20 @@
     }
   })
 
+  // Material answers single keys pressed outside a field: « f », « s » and
+  // « / » open the search, « p », « , », « n » and « . » leave for the
+  // previous or next page. Nothing lets a reader turn them off, and a stray
+  // key or a word of voice input then leaves the page (RGAA 4.1 criterion
+  // 12.10, WCAG 2.1.4): they stop here, before Material's listener on window.
+  // The search, once open, keeps its own keys.
+  const SHORTCUTS = new Set(["f", "s", "/", "p", ",", "n", "."])
+  document.addEventListener("keydown", (event) => {
+    if (!SHORTCUTS.has(event.key) || event.ctrlKey || event.altKey || event.metaKey) return
+    if (document.getElementById("__search")?.checked) return
+    if (event.target.closest?.("input, textarea, select, [contenteditable]")) return
+    event.stopPropagation()
+  })
+
   // The drawer is a disclosure, not a modal: once the focus has left it
   // (Tab past its last link), it closes rather than cover the focused part
   // of the page with its overlay.

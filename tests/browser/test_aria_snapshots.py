@@ -115,6 +115,8 @@ def test_grid_names_its_columns_and_announces_totals(browser: Browser, base_url:
             - combobox /^Note de Association Alpha pour le critère /:
               - option "3 – pleinement" [selected]
             """)
+        # Its title, which shows the hidden label to a pointer, follows the name.
+        expect(first).to_have_attribute("title", "Note de Association Alpha pour le critère Portage politique")
         expect(grid.locator("[aria-live='polite']")).to_have_text(
             re.compile(
                 r"^Association Alpha : total 3 / \d+ \(1 critère noté sur \d+\), "

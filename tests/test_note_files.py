@@ -59,6 +59,7 @@ def test_built_markdown_matches_the_data(site_dir: Path, template: NoteTemplate)
             assert f"**{label}**" in text
 
 
+@pytest.mark.rgaa("13.3")
 @pytest.mark.parametrize("template", TEMPLATES, ids=lambda t: t.id)
 def test_built_odt_is_a_valid_package_that_matches_the_data(site_dir: Path, template: NoteTemplate) -> None:
     package = (site_dir / file_path(template.id, "odt")).read_bytes()

@@ -34,6 +34,7 @@ def open_drawer(page: Page, base_url: str) -> None:
     expect(page.locator(MENU)).to_have_attribute("aria-expanded", "true")
 
 
+@pytest.mark.rgaa("12.8", "12.9")
 def test_menu_button_opens_the_drawer_and_escape_closes_it(browser: Browser, base_url: str) -> None:
     with browsing(browser, width=320) as page:
         errors: list[str] = []
@@ -67,6 +68,7 @@ def test_menu_button_opens_the_drawer_and_escape_closes_it(browser: Browser, bas
         assert errors == []
 
 
+@pytest.mark.rgaa("12.9")
 def test_the_drawer_closes_when_the_focus_leaves_it(browser: Browser, base_url: str) -> None:
     with browsing(browser, width=320) as page:
         open_drawer(page, base_url)
@@ -76,6 +78,7 @@ def test_the_drawer_closes_when_the_focus_leaves_it(browser: Browser, base_url: 
         expect(page.locator(f"{DRAWER} a.md-nav__link").first).to_be_hidden()
 
 
+@pytest.mark.rgaa("12.5", "12.8")
 def test_search_button_opens_the_search_and_escape_returns_to_it(browser: Browser, base_url: str) -> None:
     with browsing(browser, width=320) as page:
         page.goto(base_url + PAGE, wait_until="networkidle")
@@ -126,6 +129,7 @@ def test_wide_screens_keep_materials_header(browser: Browser, base_url: str) -> 
         expect(page.locator(f"{DRAWER} a.md-nav__link").first).to_be_visible()
 
 
+@pytest.mark.rgaa("12.8", "12.11")
 def test_drawer_sections_open_and_close_from_the_keyboard(browser: Browser, base_url: str) -> None:
     """The drawer's panels: a section button opens its panel and says so, the
     focus moves into it, and its back button returns to the section."""

@@ -140,21 +140,26 @@ def _odf_body(blocks: list[Block]) -> str:
         else:
             tables += 1
             count = len(block["columns"])
-            rows = [("En-tête", block["columns"]), *(("Table_20_Contents", row) for row in block["rows"])]
-            out.append(
-                f'<table:table table:name="Tableau{tables}" table:style-name="Tableau">'
-                f'<table:table-column table:style-name="Colonne{min(count, ODF["columns"])}"'
-                f' table:number-columns-repeated="{count}"/>'
-                + "".join(
+
+            def row(style: str, cells: list[list[Run]]) -> str:
+                return (
                     "<table:table-row>"
                     + "".join(
                         '<table:table-cell table:style-name="Cellule" office:value-type="string">'
                         f"{_odf_paragraph(cell, style)}</table:table-cell>"
-                        for cell in row
+                        for cell in cells
                     )
                     + "</table:table-row>"
-                    for style, row in rows
                 )
+
+            # The columns' row is a header row, not a bold first row: a screen
+            # reader then names each cell's column (RGAA 4.1 criterion 13.3).
+            out.append(
+                f'<table:table table:name="Tableau{tables}" table:style-name="Tableau">'
+                f'<table:table-column table:style-name="Colonne{min(count, ODF["columns"])}"'
+                f' table:number-columns-repeated="{count}"/>'
+                f"<table:table-header-rows>{row('En-tête', block['columns'])}</table:table-header-rows>"
+                + "".join(row("Table_20_Contents", cells) for cells in block["rows"])
                 + "</table:table>"
             )
     return "".join(out)

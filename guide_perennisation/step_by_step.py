@@ -37,6 +37,24 @@ def timing_label(step: Step) -> str:
     return f"{month_label(step.start)} à {month_label(step.end)}"
 
 
+def timing_words(step: Step, end: str) -> str:
+    """The timing spelt out, « de 13 à 12 mois avant la fin du défi »: the
+    title of « M−13 à M−12 » where no text nearby says what M0 is (RGAA 4.1
+    criterion 13.5: a cryptic notation has a definition)."""
+
+    def one(month: int) -> str:
+        if month == 0:
+            return end
+        return f"{abs(month)} mois {'avant' if month < 0 else 'après'} {end}"
+
+    first, last = step.start, step.end
+    if first == last:
+        return one(first)
+    if first * last > 0:  # both before, or both after
+        return f"de {abs(first)} à {abs(last)} mois {'avant' if first < 0 else 'après'} {end}"
+    return f"de {one(first)} à {one(last)}"
+
+
 def step_by_step(ctx: Context, level: int = 2) -> str:
     """Every route, each a numbered list of expandable steps, and the choice of situation."""
     return ctx.block(
@@ -55,4 +73,6 @@ def step_box(guide: Guide, links: Links, page: str) -> str:
     found = guide.positions(page)
     if not found:
         return ""
-    return flatten(render("_step_by_step_box.html", positions=found, links=links, timing=timing_label))
+    return flatten(
+        render("_step_by_step_box.html", positions=found, links=links, timing=timing_label, timing_words=timing_words)
+    )

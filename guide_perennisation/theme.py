@@ -100,6 +100,15 @@ PATCHES = (
         'class="md-header__button md-icon" for="__search" title="Rechercher"',
         {"for": "__search"},
     ),
+    # The search field is named by its aria-label alone, and its placeholder
+    # goes once typing starts: a title says what it is for (RGAA 11.1.3).
+    Patch(
+        "input",
+        'aria-label="Rechercher" placeholder="Rechercher"',
+        'aria-label="Rechercher" title="Rechercher dans le guide" placeholder="Rechercher"',
+        {"class": "md-search__input"},
+        part=MATERIAL_SEARCH,
+    ),
     # Deferred, in order: the page paints before the theme's bundle has
     # arrived, which a script at the end of the body would hold up.
     Patch("script", "<script src=", "<script defer src=", {"src": None}),

@@ -59,6 +59,7 @@ def test_built_markdown_matches_the_data(site_dir: Path, template: NoteTemplate)
             assert f"**{label}**" in text
 
 
+@pytest.mark.rgaa("13.3")
 @pytest.mark.parametrize("template", TEMPLATES, ids=lambda t: t.id)
 def test_built_odt_is_a_valid_package_that_matches_the_data(site_dir: Path, template: NoteTemplate) -> None:
     package = (site_dir / file_path(template.id, "odt")).read_bytes()
@@ -113,3 +114,25 @@ def test_blank_odt_files_read_in_libreoffice(site_dir: Path, tmp_path: Path) -> 
             assert words(plain(section.guidance)) in text
             for question in section.questions:
                 assert words(plain(question)) in text
+
+
+TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+DC = "http://purl.org/dc/elements/1.1/"
+
+
+@pytest.mark.rgaa("13.3")
+@pytest.mark.parametrize("template", TEMPLATES, ids=lambda t: t.id)
+def test_built_odt_carries_what_assistive_technologies_read(site_dir: Path, template: NoteTemplate) -> None:
+    """What the RGAA's list for office documents asks that the data can give:
+    a title and a language, and a header row on every table, holding the
+    columns that each of its cells belongs to (headings: the test above)."""
+    parts = odf_parts((site_dir / file_path(template.id, "odt")).read_bytes())
+    assert parts["meta.xml"].findtext(f".//{{{DC}}}title") == template.title
+    assert parts["meta.xml"].findtext(f".//{{{DC}}}language") == "fr-FR"
+    tables = list(parts["content.xml"].iter(f"{{{TABLE}}}table"))
+    kinds = [s.kind for s in template.sections if s.kind in ROW_KINDS]
+    assert len(tables) == len(kinds) > 0
+    for table, kind in zip(tables, kinds, strict=True):
+        [header] = table.findall(f"{{{TABLE}}}table-header-rows")
+        cells = ["".join(cell.itertext()) for cell in header.iter(f"{{{TABLE}}}table-cell")]
+        assert cells == list(ROW_KINDS[kind].columns.values())

@@ -6,6 +6,7 @@ import posixpath
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
 from lxml import html
 
 from .conftest import site_pages
@@ -13,6 +14,7 @@ from .conftest import site_pages
 PAGE = "a-propos/plan-du-site/index.html"
 
 
+@pytest.mark.rgaa("12.3")
 def test_the_site_map_links_every_page(site_dir: Path) -> None:
     [nav] = html.parse(str(site_dir / PAGE)).xpath('//nav[contains(@class, "app-site-map")]')
     here = posixpath.dirname(PAGE)

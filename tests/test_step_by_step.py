@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from guide_perennisation.loader import load_guide
-from guide_perennisation.step_by_step import month_label, timing_label
+from guide_perennisation.step_by_step import month_label, timing_label, timing_words
 
 from .conftest import ROOT
 from .test_data_errors import errors_after, project  # noqa: F401 (fixture)
@@ -19,6 +19,38 @@ GUIDE = load_guide(ROOT)
 def test_month_labels_use_a_true_minus_sign() -> None:
     assert [month_label(m) for m in (-13, 0, 6)] == ["M−13", "M0", "M+6"]
     assert timing_label(GUIDE.get("steps", "budget-et-feuille-de-route")) == "M−9 à M−3"
+
+
+@pytest.mark.rgaa("13.5")
+def test_timings_are_spelt_out_with_the_routes_end() -> None:
+    step = GUIDE.get("steps", "budget-et-feuille-de-route")
+    assert timing_words(step, "la fin du défi") == "de 9 à 3 mois avant la fin du défi"
+    spans = {
+        (-2, 0): "de 2 mois avant M0 à M0",
+        (0, 6): "de M0 à 6 mois après M0",
+        (-1, 2): "de 1 mois avant M0 à 2 mois après M0",
+    }
+    for (start, end), words in spans.items():
+        assert timing_words(step.model_copy(update={"start": start, "end": end}), "M0") == words
+    assert timing_words(step.model_copy(update={"start": 6, "end": 6}), "M0") == "6 mois après M0"
+
+
+@pytest.mark.rgaa("13.5")
+def test_every_step_box_spells_out_its_timing(site_dir: Path) -> None:
+    """« M−13 à M−12 » in a page's step box, where nothing nearby says what M0
+    is, carries its meaning in words."""
+    from lxml import html
+
+    from .conftest import site_pages
+
+    boxes = 0
+    for page in site_pages(site_dir):
+        for box in html.parse(str(page)).xpath('//nav[contains(@class, "app-step-by-step__box")]'):
+            boxes += 1
+            [abbr] = box.xpath('.//span[@class="app-step-by-step__when"]/abbr')
+            route = GUIDE.get("routes", box.get("data-route"))
+            assert abbr.text.startswith("M") and abbr.get("title", "").endswith(route.end), (page, abbr.text)
+    assert boxes > 10
 
 
 def test_a_page_finds_its_step_and_neighbours_on_each_route() -> None:

@@ -115,7 +115,7 @@ def interact(browser: Browser, base_url: str) -> Report:
         page.on("pageerror", lambda error: report.errors.append(str(error)))
         page.on("console", lambda message: message.type == "error" and report.errors.append(message.text))
         page.goto(base_url, wait_until="networkidle")
-        page.keyboard.press("/")
+        page.locator("input.md-search__input").click()
         page.keyboard.type("structure d'accueil", delay=20)
         page.locator(".md-search-result__link").first.click()
         page.wait_for_load_state("networkidle")

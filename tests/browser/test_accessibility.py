@@ -20,7 +20,7 @@ def test_every_page_has_no_axe_violation(site_audit, scheme: str, width: int) ->
     assert not failures, format_violations(failures)
 
 
-@pytest.mark.rgaa("3.3", "10.7")
+@pytest.mark.rgaa("3.3", "10.7", "12.7")
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_every_page_has_a_skip_link_and_a_visible_focus(site_audit, scheme: str, width: int) -> None:

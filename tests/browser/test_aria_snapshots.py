@@ -118,6 +118,8 @@ def test_grid_names_its_columns_and_announces_totals(browser: Browser, base_url:
             - combobox /^Note de Association Alpha pour le critère /:
               - option "3 – pleinement" [selected]
             """)
+        # Its title, which shows the hidden label to a pointer, follows the name.
+        expect(first).to_have_attribute("title", "Note de Association Alpha pour le critère Portage politique")
         expect(grid.get_by_role("status").and_(grid.locator("[data-announce]"))).to_have_text(
             re.compile(
                 r"^Association Alpha : total 3 / \d+ \(1 critère noté sur \d+\), "
@@ -251,18 +253,18 @@ def test_examples_filters_and_live_count(browser: Browser, base_url: str) -> Non
 
 
 def open_search(page: Page, base_url: str, query: str) -> Locator:
-    """Open the search with « / » at 1280 px, type `query`; return the dialog."""
+    """Open the search from its field at 1280 px, type `query`; return the dialog."""
     visit(page, base_url, SEARCH_PAGE)
     field = page.get_by_role("textbox", name="Rechercher")
     expect(field).not_to_be_focused()
-    page.keyboard.press("/")
+    field.click()
     expect(field).to_be_focused()
     field.press_sequentially(query)
     return page.get_by_role("dialog", name="Rechercher dans le guide")
 
 
 @pytest.mark.rgaa("7.1", "7.5", "9.3")
-def test_search_opens_by_slash_and_lists_results(browser: Browser, base_url: str) -> None:
+def test_search_lists_results(browser: Browser, base_url: str) -> None:
     with browsing(browser) as page:
         dialog = open_search(page, base_url, "GIP")
         expect(dialog).to_match_aria_snapshot("""
@@ -292,3 +294,128 @@ def test_search_result_links_are_named(browser: Browser, base_url: str) -> None:
                 - link "Créer un groupement d’intérêt public (GIP)"
             """)
         expect(dialog.locator("a.md-search-result__link:not([aria-labelledby])")).to_have_count(0)
+
+
+# Each checklist page: its form's name, its number of items, its first group
+# and that group's number of items, and the group's first item, from
+# data/checklists.yml.
+CHECKLISTS = {
+    "defis-eig/checklist-fin-de-defi/": (
+        "Fin de défi EIG — documents à réunir avant la passation",
+        21,
+        "Début du défi",
+        5,
+        "Le rapport d’étonnement, s’il a été rédigé",
+    ),
+    "preparer/criteres-sortie/": (
+        "Critères de sortie d’incubation",
+        11,
+        "Le produit numérique",
+        5,
+        "L’hébergement du service est réglé",
+    ),
+    "comprendre/facteurs-de-succes/": (
+        "Autodiagnostic des facteurs de succès",
+        17,
+        "Une personne responsable du produit",
+        4,
+        "Une personne responsable du produit est désignée — agent public expert du métier, "
+        "ou directeur ou directrice produit",
+    ),
+    "comprendre/signaux-de-reussite/": (
+        "Signaux de réussite d’une pérennisation",
+        5,
+        "Signaux à évaluer",
+        5,
+        "Les indicateurs d’impact, qualitatifs et quantitatifs, continuent de progresser",
+    ),
+    "defis-eig/enjeux-techniques/": (
+        "Enjeux techniques de la pérennisation",
+        10,
+        "Déploiement (mise en production)",
+        3,
+        "À quel service s’adresser pour réserver un nom de domaine\u202f?",
+    ),
+    "preparer/questions-a-trancher/": (
+        "Questions préalables à la pérennisation",
+        7,
+        "Les premiers sujets à débloquer",
+        4,
+        "Quelle ambition l’administration porteuse veut-elle donner au service, "
+        "et plus largement à la politique publique qu’il sert\u202f?",
+    ),
+}
+
+
+@pytest.mark.parametrize("path", list(CHECKLISTS))
+def test_checklist_on_a_phone_in_the_dark(browser: Browser, base_url: str, path: str) -> None:
+    """Every checklist page at 320 px in the dark scheme: the form, its
+    progress and first group, a tick, then the tick's note opened."""
+    name, total, group, count, box = CHECKLISTS[path]
+    with browsing(browser, "dark", 320) as page:
+        visit(page, base_url, path)
+        form = page.get_by_role("form", name=name)
+        expect(form).to_match_aria_snapshot(f"""
+            - form "{name}":
+              - heading "{name}"
+              - paragraph:
+                - text: "Progression :"
+                - strong: 0 / {total}
+              - status
+              - group "{group}":
+                - paragraph: 0 / {count}
+                - list:
+                  - listitem:
+                    - checkbox "{box}" [checked=false]
+            """)
+        form.get_by_role("checkbox", name=box).check()
+        expect(form).to_match_aria_snapshot(f"""
+            - form "{name}":
+              - paragraph:
+                - text: "Progression :"
+                - strong: 1 / {total}
+              - group "{group}":
+                - paragraph: 1 / {count}
+                - list:
+                  - listitem:
+                    - checkbox "{box}" [checked]
+            """)
+        # The item's note opens under it, named after the item.
+        form.locator("summary").first.click()
+        expect(form.get_by_role("listitem").first).to_match_aria_snapshot(f"""
+            - listitem:
+              - checkbox "{box}" [checked]
+              - group:
+                - 'textbox "Votre note sur « {box} » : qui s’en charge, où trouver le document…"'
+            """)
+
+
+def test_note_builder_on_a_phone_in_the_dark(browser: Browser, base_url: str) -> None:
+    """The note builder at 320 px in the dark scheme: the form's top, then a
+    row added to the calendar, named and announced."""
+    with browsing(browser, "dark", 320) as page:
+        visit(page, base_url, NOTE)
+        form = page.get_by_role("form", name="Rédiger la note : Comment pérenniser un service numérique ?")
+        expect(form).to_match_aria_snapshot("""
+            - 'form "Rédiger la note : Comment pérenniser un service numérique ?"':
+              - paragraph: Rien n’est encore enregistré.
+              - group "Exporter ou effacer la note":
+                - button "Télécharger (.md)"
+                - button "Télécharger (.odt)"
+                - button "Imprimer la note"
+                - button "Effacer"
+              - status
+              - textbox "Nom du service"
+              - textbox "Date de la note"
+            """)
+        form.get_by_role("button", name="Ajouter une étape : Calendrier").click()
+        expect(form.get_by_role("group", name="Étape 2")).to_match_aria_snapshot("""
+            - group "Étape 2":
+              - textbox "Date"
+              - textbox "Étape"
+              - button "Supprimer l’étape 2"
+            """)
+        expect(
+            form.get_by_role("group", name="Étape 2").get_by_role("textbox", name="Date", exact=True)
+        ).to_be_focused()
+        expect(form.get_by_role("status").first).to_have_text("Étape 2 ajoutée.")

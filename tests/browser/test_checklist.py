@@ -177,6 +177,7 @@ def test_progress_overall_and_per_group_is_announced_politely(context: BrowserCo
 # Buttons ------------------------------------------------------------------
 
 
+@pytest.mark.rgaa("11.12")
 def test_reset_asks_first_then_forgets_ticks_and_notes(context: BrowserContext, base_url: str) -> None:
     page = context.new_page()
     visit(page, base_url + PAGES[SIGNALS])
@@ -423,7 +424,7 @@ def focused(page: Page) -> str:
     )
 
 
-@pytest.mark.rgaa("7.3")
+@pytest.mark.rgaa("7.3", "12.8", "12.11")
 def test_keyboard_alone_reaches_and_operates_everything_with_a_visible_focus(
     context: BrowserContext, base_url: str
 ) -> None:

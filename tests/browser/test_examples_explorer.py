@@ -79,6 +79,7 @@ def test_a_status_shows_its_group_alone(explorer: Page) -> None:
     assert "status=not-continued" in explorer.url
 
 
+@pytest.mark.rgaa("12.8")
 def test_filters_work_with_the_keyboard(explorer: Page) -> None:
     explorer.get_by_label("Scénario").focus()
     explorer.keyboard.press("ArrowDown")  # the first scenario

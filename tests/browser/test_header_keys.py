@@ -34,7 +34,7 @@ def open_drawer(page: Page, base_url: str) -> None:
     expect(page.locator(MENU)).to_have_attribute("aria-expanded", "true")
 
 
-@pytest.mark.rgaa("7.1", "7.3", "10.7")
+@pytest.mark.rgaa("7.1", "7.3", "10.7", "12.8", "12.9")
 def test_menu_button_opens_the_drawer_and_escape_closes_it(browser: Browser, base_url: str) -> None:
     with browsing(browser, width=320) as page:
         errors: list[str] = []
@@ -68,6 +68,7 @@ def test_menu_button_opens_the_drawer_and_escape_closes_it(browser: Browser, bas
         assert errors == []
 
 
+@pytest.mark.rgaa("12.9")
 def test_the_drawer_closes_when_the_focus_leaves_it(browser: Browser, base_url: str) -> None:
     with browsing(browser, width=320) as page:
         open_drawer(page, base_url)
@@ -77,7 +78,7 @@ def test_the_drawer_closes_when_the_focus_leaves_it(browser: Browser, base_url: 
         expect(page.locator(f"{DRAWER} a.md-nav__link").first).to_be_hidden()
 
 
-@pytest.mark.rgaa("7.1", "7.3")
+@pytest.mark.rgaa("7.1", "7.3", "12.5", "12.8")
 def test_search_button_opens_the_search_and_escape_returns_to_it(browser: Browser, base_url: str) -> None:
     with browsing(browser, width=320) as page:
         page.goto(base_url + PAGE, wait_until="networkidle")
@@ -152,7 +153,7 @@ def test_wide_screens_keep_materials_header(browser: Browser, base_url: str) -> 
         expect(page.locator(f"{DRAWER} a.md-nav__link").first).to_be_visible()
 
 
-@pytest.mark.rgaa("7.1", "7.3")
+@pytest.mark.rgaa("7.1", "7.3", "12.8", "12.11")
 def test_drawer_sections_open_and_close_from_the_keyboard(browser: Browser, base_url: str) -> None:
     """The drawer's panels: a section button opens its panel and says so, the
     focus moves into it, and its back button returns to the section."""
@@ -180,20 +181,25 @@ def test_drawer_sections_open_and_close_from_the_keyboard(browser: Browser, base
         assert page.locator(f"{DRAWER} label.app-nav-keys__label:visible").count() == 0
 
 
-@pytest.mark.rgaa("7.4")
-@pytest.mark.parametrize("key", ["n", ".", "p", ","])
-def test_a_single_key_does_not_change_the_page(browser: Browser, base_url: str, key: str) -> None:
-    """Material's one-key shortcuts to the previous and next pages are off:
-    only the « Précédent » and « Suivant » links change the page."""
+# Material's single-key shortcuts: search, previous and next page.
+SHORTCUTS = ["f", "s", "/", "p", ",", "n", "."]
+
+
+@pytest.mark.rgaa("7.4", "12.10")
+def test_single_keys_are_no_shortcuts(browser: Browser, base_url: str) -> None:
+    """A key alone, outside a field, neither opens the search nor leaves the
+    page (the page has a previous and a next one); in a field it is typed."""
     with browsing(browser) as page:
         page.goto(base_url + PAGE, wait_until="networkidle")
-        expect(page.locator("a.md-footer__link--next")).to_have_count(1)
-        expect(page.locator("a.md-footer__link--prev")).to_have_count(1)
-        # Material listens on window: the key must not get there.
-        page.evaluate("window.addEventListener('keydown', (event) => (window.reached = event.key))")
-        page.keyboard.press(key)
-        assert page.evaluate("window.reached") is None
-        assert page.url == base_url + PAGE
-        # The search still opens with « / », which changes no page.
-        page.keyboard.press("/")
-        expect(page.get_by_role("textbox", name="Rechercher")).to_be_focused()
+        assert page.locator("link[rel=prev]").count() == page.locator("link[rel=next]").count() == 1
+        page.locator("article h1").click()
+        for key in SHORTCUTS:
+            page.keyboard.press(key)
+            page.wait_for_timeout(200)
+            expect(page).to_have_url(base_url + PAGE)
+            assert not page.evaluate("document.getElementById('__search').checked"), key
+        box = page.locator("input.md-search__input")
+        box.click()
+        page.keyboard.type("".join(SHORTCUTS))
+        expect(box).to_have_value("".join(SHORTCUTS))
+        expect(page).to_have_url(base_url + PAGE)

@@ -171,6 +171,7 @@ def test_the_browsers_own_print_gives_the_blank_template(
     assert "Votre texte" not in text and "Télécharger (.md)" not in text
 
 
+@pytest.mark.rgaa("12.8")
 def test_keyboard_alone_reaches_and_uses_every_control(context: BrowserContext, base_url: str) -> None:
     page, errors = open_note(context, base_url, DINUM.id)
     root = builder(page, DINUM.id)
@@ -214,6 +215,7 @@ def test_keyboard_alone_reaches_and_uses_every_control(context: BrowserContext, 
     assert errors == []
 
 
+@pytest.mark.rgaa("11.12")
 def test_clear_asks_first(context: BrowserContext, base_url: str) -> None:
     page, errors = open_note(context, base_url, DINUM.id)
     field = text_field(page, DINUM.id, "ambition")

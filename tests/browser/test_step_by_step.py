@@ -62,7 +62,7 @@ def tab_to(page: Page, condition: str, limit: int = 80) -> None:
         ("defis-eig/note-strategique.md", ".app-note-builder[data-note-id='note-strategique-eig']"),
     ],
 )
-@pytest.mark.rgaa("7.3")
+@pytest.mark.rgaa("7.3", "12.11")
 def test_eig_less_than_six_months_reaches_its_tools_in_two_clicks_by_keyboard(
     page: Page, base_url: str, target: str, check: str
 ) -> None:

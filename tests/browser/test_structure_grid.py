@@ -248,6 +248,7 @@ def test_export_is_the_grid_as_markdown(context: BrowserContext, base_url: str, 
     assert errors == []
 
 
+@pytest.mark.rgaa("11.12", "12.8")
 def test_keyboard_alone_fills_exports_and_clears(browser: Browser, base_url: str) -> None:
     context = browser.new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"])

@@ -151,6 +151,10 @@
     const refresh = data => {
       nameInputs.forEach((_, i) => {
         for (const span of root.querySelectorAll(`[data-name="${i + 1}"]`)) span.textContent = nameOf(data, i)
+        // A cell's title repeats its hidden label (structure_grid.html), renamed with it.
+        for (const field of root.querySelectorAll(`td[data-candidate="${i + 1}"] :is(select, textarea)`)) {
+          field.title = field.labels[0].textContent
+        }
         const { total, weakest } = summary(data, i)
         root.querySelector(`[data-total="${i + 1}"]`).textContent = total
         root.querySelector(`[data-weakest="${i + 1}"]`).textContent = weakest

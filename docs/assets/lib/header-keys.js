@@ -105,15 +105,18 @@
     }
   })
 
-  // Material goes to the previous or next page on one key (p or « , », n or
-  // « . ») pressed outside a field: a change of page the reader did not ask
-  // for by a link or a button (RGAA 7.4), that a stray key or a word of
-  // speech input sets off. The « Précédent » and « Suivant » links remain.
-  // Stopped here, on its way up to Material's listener on window.
-  const PAGE_KEYS = new Set(["p", ",", "n", "."])
+  // Material answers single keys pressed outside a field: « f », « s » and
+  // « / » open the search, « p », « , », « n » and « . » leave for the
+  // previous or next page. Nothing lets a reader turn them off, and a stray
+  // key or a word of voice input then leaves the page (RGAA 4.1 criterion
+  // 12.10, WCAG 2.1.4): they stop here, before Material's listener on window.
+  // The search, once open, keeps its own keys.
+  const SHORTCUTS = new Set(["f", "s", "/", "p", ",", "n", "."])
   document.addEventListener("keydown", (event) => {
-    if (event.ctrlKey || event.metaKey || event.altKey || !PAGE_KEYS.has(event.key)) return
-    if (!event.target.closest?.("input, textarea, select, [contenteditable]")) event.stopPropagation()
+    if (!SHORTCUTS.has(event.key) || event.ctrlKey || event.altKey || event.metaKey) return
+    if (document.getElementById("__search")?.checked) return
+    if (event.target.closest?.("input, textarea, select, [contenteditable]")) return
+    event.stopPropagation()
   })
 
   // The drawer is a disclosure, not a modal: once the focus has left it

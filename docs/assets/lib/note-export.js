@@ -198,20 +198,18 @@
           return `<text:list text:style-name="Puces">${items.join("")}</text:list>`
         }
         const count = block.columns.length
-        const rows = [["En-tête", block.columns], ...block.rows.map(row => ["Table_20_Contents", row])]
+        const row = (style, cells) =>
+          "<table:table-row>" +
+          cells
+            .map(cell => `<table:table-cell table:style-name="Cellule" office:value-type="string">${odfParagraph(cell, style)}</table:table-cell>`)
+            .join("") +
+          "</table:table-row>"
+        // The columns' row is a header row, as in note_files.py.
         return (
           `<table:table table:name="Tableau${++tables}" table:style-name="Tableau">` +
           `<table:table-column table:style-name="Colonne${Math.min(count, odf.columns)}" table:number-columns-repeated="${count}"/>` +
-          rows
-            .map(
-              ([style, row]) =>
-                "<table:table-row>" +
-                row
-                  .map(cell => `<table:table-cell table:style-name="Cellule" office:value-type="string">${odfParagraph(cell, style)}</table:table-cell>`)
-                  .join("") +
-                "</table:table-row>",
-            )
-            .join("") +
+          `<table:table-header-rows>${row("En-tête", block.columns)}</table:table-header-rows>` +
+          block.rows.map(cells => row("Table_20_Contents", cells)).join("") +
           "</table:table>"
         )
       })

@@ -72,6 +72,7 @@
     const progress = form.querySelector("[data-checklist-progress]")
     const meta = form.querySelector("[data-checklist-meta]")
     const file = form.querySelector("[data-checklist-file]")
+    const noteTemplate = form.querySelector("template[data-checklist-note-template]")
 
     const groups = [...form.querySelectorAll(".app-checklist__group")].map(fieldset => ({
       title: collapse(fieldset.querySelector("legend").textContent),
@@ -81,13 +82,30 @@
         label: collapse(li.querySelector(".app-checklist__label").textContent),
         box: li.querySelector(".app-checklist__box"),
         details: li.querySelector("[data-checklist-note]"),
-        note: li.querySelector("textarea"),
-        printed: li.querySelector("[data-checklist-note-print]"),
+        // Built by noteField() when the note is first opened or restored.
+        note: null,
+        printed: null,
       })),
     }))
     const items = groups.flatMap(group => group.items)
 
+    const noteText = item => (item.note ? item.note.value : "")
+
+    /* The item's note field and its printed copy, from the form's template. */
+    const noteField = item => {
+      if (item.note) return
+      const [label, note, printed] = noteTemplate.content.cloneNode(true).children
+      note.id = `${item.box.id}-note`
+      note.name = `${item.id}-note`
+      label.htmlFor = note.id
+      label.querySelector("[data-checklist-note-about]").textContent = item.label
+      item.details.append(label, note)
+      item.details.after(printed)
+      Object.assign(item, { note, printed })
+    }
+
     const showNote = item => {
+      if (!item.note) return
       const text = item.note.value.trim()
       item.printed.textContent = text ? `${NOTE_PREFIX}${text}` : ""
       item.printed.hidden = !text
@@ -96,8 +114,8 @@
     const state = () => {
       const saved = {}
       for (const item of items) {
-        if (item.box.checked || item.note.value) {
-          saved[item.id] = { checked: item.box.checked, note: item.note.value }
+        if (item.box.checked || noteText(item)) {
+          saved[item.id] = { checked: item.box.checked, note: noteText(item) }
         }
       }
       return { items: saved }
@@ -107,8 +125,11 @@
       for (const item of items) {
         const entry = entryFor(data, item.id)
         item.box.checked = entry.checked
-        item.note.value = entry.note
-        if (entry.note) item.details.open = true
+        if (entry.note) {
+          noteField(item)
+          item.details.open = true
+        }
+        if (item.note) item.note.value = entry.note
         showNote(item)
       }
       count()
@@ -148,7 +169,7 @@
         lines.push("", `## ${group.title}`, "")
         for (const item of group.items) {
           lines.push(`- [${item.box.checked ? "x" : " "}] ${item.label} <!-- ${item.id} -->`)
-          const note = item.note.value.trim()
+          const note = noteText(item).trim()
           if (note) note.split(/\r?\n/).forEach((line, i) => lines.push(`  > ${i ? "" : NOTE_PREFIX}${line}`))
         }
       }
@@ -264,6 +285,10 @@
       save()
     })
     form.addEventListener("click", event => {
+      // Before the summary opens its note, so that the field is there to take
+      // the focus next, from the keyboard as from the mouse.
+      const summary = event.target.closest("[data-checklist-note] > summary")
+      if (summary) noteField(items.find(item => item.details === summary.parentElement))
       const button = event.target.closest("[data-checklist-action]")
       if (button) actions[button.dataset.checklistAction]()
     })

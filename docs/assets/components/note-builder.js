@@ -65,16 +65,34 @@
       kind: element.dataset.kind,
       element,
       text: element.querySelector("[data-section-text]"),
-      scenarios: [...element.querySelectorAll("[data-scenario-id]")].map(fieldset => ({
-        id: fieldset.dataset.scenarioId,
-        title: fieldset.dataset.title,
-        fieldset,
-        pick: element.querySelector(`[data-scenario-pick][value="${fieldset.dataset.scenarioId}"]`),
-        parts: [...fieldset.querySelectorAll("[data-part]")],
+      scenarios: [...element.querySelectorAll("template[data-scenario-template]")].map(template => ({
+        id: template.dataset.scenarioTemplate,
+        title: template.content.firstElementChild.dataset.title,
+        template,
+        pick: element.querySelector(`[data-scenario-pick][value="${template.dataset.scenarioTemplate}"]`),
+        // Built by scenarioFields() when the scenario is first picked or restored.
+        fieldset: null,
+        parts: [],
       })),
       rows: element.querySelector("[data-rows]"),
     }))
     const byElement = node => sections.find(section => section.element.contains(node))
+
+    /* A scenario's fields, from its template, next to it; the checkbox that
+     * shows them names them once they exist. */
+    const scenarioFields = scenario => {
+      if (scenario.fieldset) return
+      const fieldset = scenario.template.content.firstElementChild.cloneNode(true)
+      scenario.template.before(fieldset)
+      scenario.pick.setAttribute("aria-controls", fieldset.id)
+      Object.assign(scenario, { fieldset, parts: [...fieldset.querySelectorAll("[data-part]")] })
+    }
+    // The parts' labels, for the exports of scenarios this page does not show.
+    const partLabels = Object.fromEntries(
+      sections.flatMap(s => s.scenarios).flatMap(({ template }) =>
+        [...template.content.querySelectorAll("[data-part]")].map(part => [part.dataset.part, part.dataset.label]),
+      ),
+    )
 
     // The outline the blank files follow (note_outline.py): a section the
     // reader left as it was exports as its blank blocks, with links made
@@ -167,6 +185,8 @@
         for (const scenario of section.scenarios) {
           const parts = objectAt(objectAt(savedScenarios, scenario.id), "parts")
           scenario.pick.checked = picked.includes(scenario.id)
+          if (scenario.pick.checked || Object.keys(parts).length) scenarioFields(scenario)
+          if (!scenario.fieldset) continue
           scenario.fieldset.hidden = !scenario.pick.checked
           for (const part of scenario.parts) {
             const value = stringAt(parts, part.dataset.part)
@@ -208,9 +228,6 @@
     /* The note as the exports see it: this page's sections, in order, then
      * what is kept of sections no longer in the template. */
     const note = () => {
-      const labels = Object.fromEntries(
-        sections.flatMap(s => s.scenarios.flatMap(sc => sc.parts.map(p => [p.dataset.part, p.dataset.label]))),
-      )
       const filled = rows => rows.filter(cells => cells.some(cell => cell.trim()))
       const partsOf = entries => entries.filter(([, text]) => text.trim()).map(([label, text]) => [label, text.trim()])
       const list = sections.map(section => {
@@ -230,7 +247,7 @@
               const parts = objectAt(entry, "parts")
               return {
                 title: stringAt(entry, "title") || id,
-                parts: partsOf(Object.keys(parts).map(key => [labels[key] || key, stringAt(parts, key) || ""])),
+                parts: partsOf(Object.keys(parts).map(key => [partLabels[key] || key, stringAt(parts, key) || ""])),
               }
             }),
           ],
@@ -252,7 +269,7 @@
             const parts = objectAt(objectAt(scenarios, sid), "parts")
             return {
               title: stringAt(objectAt(scenarios, sid), "title") || sid,
-              parts: partsOf(Object.keys(parts).map(key => [labels[key] || key, stringAt(parts, key) || ""])),
+              parts: partsOf(Object.keys(parts).map(key => [partLabels[key] || key, stringAt(parts, key) || ""])),
             }
           }),
           table: keys.length
@@ -392,6 +409,7 @@
       const pick = event.target.closest("[data-scenario-pick]")
       if (!pick) return
       const scenario = byElement(pick).scenarios.find(s => s.pick === pick)
+      scenarioFields(scenario)
       scenario.fieldset.hidden = !pick.checked
       save()
     })

@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 
 from .abbreviations import expand_abbreviations
 from .guide import Guide
+from .models.interface import Interface
 from .links import Links
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -62,6 +63,17 @@ MONTHS = (
 )
 
 
+SLOT = re.compile(r"\{([a-z]+)\}")
+
+
+def fill(text: str, **values: Any) -> str:
+    """An interface text (data/interface.yml) with its {name} slots filled;
+    of « singulier|pluriel », the first when `n` is 0 or 1, as in app.js."""
+    forms = text.split("|")
+    chosen = forms[0] if values.get("n", 2) < 2 else forms[-1]
+    return SLOT.sub(lambda match: str(values[match.group(1)]), chosen)
+
+
 def fr_date(value: Any) -> str:
     """« 1er mars 2024 »: the French date format the guide shows."""
     day = "1er" if value.day == 1 else str(value.day)
@@ -80,6 +92,7 @@ def environment() -> Environment:
     )
     env.filters["md_inline"] = md_inline
     env.filters["fr_date"] = fr_date
+    env.filters["fill"] = fill
     return env
 
 
@@ -92,12 +105,34 @@ def render(template_name: str, /, **context: Any) -> str:
     return environment().get_template(template_name).render(**context)
 
 
-def block(component: str, *, source: str, edit_base: str | None, record: str | None = None, **context: Any) -> str:
-    """Render a component inside the shared wrapper that names its data source."""
-    body = Markup(render(f"{component}.html", **context))
+def block(
+    component: str,
+    *,
+    source: str,
+    edit_base: str | None,
+    interface: dict[str, Interface],
+    record: str | None = None,
+    **context: Any,
+) -> str:
+    """Render a component inside the shared wrapper that names its data source.
+
+    The component's template gets its interface words (data/interface.yml,
+    the part named like its `data-app-module`): `texts` to write, `messages`
+    for its script, which its root element carries as JSON."""
+    part = interface.get(component.replace("_", "-"))
+    words = {"texts": part.texts, "messages": part.messages} if part else {"texts": {}, "messages": {}}
+    body = Markup(render(f"{component}.html", **words, **context))
     edit_url = f"{edit_base}{source}" if edit_base else None
     return flatten(
-        render("_block.html", component=component, body=body, source=source, record=record, edit_url=edit_url)
+        render(
+            "_block.html",
+            component=component,
+            body=body,
+            source=source,
+            record=record,
+            edit_url=edit_url,
+            texts=interface["block"].texts,
+        )
     )
 
 
@@ -137,6 +172,7 @@ class Context:
             component,
             source=source,
             edit_base=self.edit_base,
+            interface=self.guide.interface,
             record=record,
             links=self.links,
             is_stale=self.is_stale,

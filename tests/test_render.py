@@ -20,6 +20,8 @@ from guide_perennisation.render import Context, md_inline
 from guide_perennisation.scenario_table import ROWS, scenario_table
 from guide_perennisation.scenarios import scenarios
 
+from .conftest import interface_records
+
 EDIT = "https://forge.example/edit/main/"
 
 
@@ -105,6 +107,7 @@ def make_guide() -> Guide:
                 }
             )
         ],
+        "interface": interface_records(),
     }
     return Guide(**{collection: {r.id: r for r in items} for collection, items in records.items()})
 

@@ -10,16 +10,11 @@
 
   const VERSION = 1
   const ID_COMMENT = /<!--\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*-->\s*$/
+  // Part of the export's format, which « Importer » reads back: not an
+  // interface text (data/interface.yml) that could change under old files.
   const NOTE_PREFIX = "Note : "
-  const UNAVAILABLE = {
-    file: "Cette page est ouverte depuis un fichier : votre progression ne sera pas conservée après cette visite.",
-    blocked:
-      "Ce navigateur n’autorise pas l’enregistrement local (navigation privée ou stockage bloqué) : votre progression ne sera pas conservée après cette visite.",
-    quota:
-      "L’espace de stockage de ce navigateur est plein : votre progression ne sera plus conservée après cette visite.",
-  }
-  const KEEP_IT = "Exportez-la pour la garder."
-  const UNREADABLE = "La progression enregistrée auparavant n’a pas pu être relue : elle est ignorée."
+  // Why app.store cannot keep the progress: the message that says so.
+  const UNAVAILABLE = { file: "unavailable-file", blocked: "unavailable-blocked", quota: "unavailable-quota" }
 
   const collapse = text => text.replace(/\s+/g, " ").trim()
   const pageUrl = () => location.href.split("#")[0]
@@ -61,7 +56,7 @@
     return { checklist: found ? found[1] : null, items }
   }
 
-  const mount = (form, { signal }) => {
+  const mount = (form, { signal, message }) => {
     const store = window.app.store
     const checklistId = form.dataset.checklistId
     const slot = store.slot("checklist", checklistId, { version: VERSION })
@@ -142,18 +137,18 @@
       progress.textContent = ratio(items)
     }
 
-    const say = message => {
+    const say = text => {
       // Cleared first, so that the same message twice is announced twice.
       status.textContent = ""
       requestAnimationFrame(() => {
-        status.textContent = message
+        status.textContent = text
       })
     }
 
     const save = () => slot.write(state())
 
     const stamp = () => {
-      meta.textContent = `Page : ${pageUrl()} — ${store.frenchDate(new Date())}`
+      meta.textContent = message("stamp", { url: pageUrl(), date: store.frenchDate(new Date()) })
     }
 
     const markdown = () => {
@@ -179,11 +174,11 @@
     const importText = text => {
       const parsed = parseExport(text)
       if (!parsed.checklist) {
-        say("Ce fichier n’a pas été créé par le bouton « Exporter » d’une checklist : rien n’a été importé.")
+        say(message("import-not-export"))
         return
       }
       if (parsed.checklist !== checklistId) {
-        say(`Ce fichier est l’export d’une autre checklist (« ${parsed.checklist} ») : rien n’a été importé.`)
+        say(message("import-other", { id: parsed.checklist }))
         return
       }
       const current = state().items
@@ -194,19 +189,16 @@
       apply({ items: current })
       save()
       const dropped = ids.length - kept.length
-      say(
-        `${app.count(kept.length, "élément importé", "éléments importés")}.` +
-          (dropped ? ` ${app.count(dropped, "élément du fichier n’existe", "éléments du fichier n’existent")} plus dans cette checklist : ${dropped < 2 ? "il est ignoré" : "ils sont ignorés"}.` : ""),
-      )
+      say([message("imported", { n: kept.length }), ...(dropped ? [message("dropped", { n: dropped })] : [])].join(" "))
     }
 
     const actions = {
       reset() {
-        if (!window.confirm(`Décocher toutes les cases de « ${title} » et effacer ses notes ?`)) return
+        if (!window.confirm(message("reset-confirm", { title }))) return
         apply(null)
         // Nothing of this checklist is left in the browser.
         slot.remove()
-        say("Toutes les cases sont décochées et les notes effacées.")
+        say(message("reset-done"))
       },
       print() {
         // The block that holds the checklist, as a direct child of the
@@ -231,11 +223,11 @@
       },
       export() {
         store.download(`checklist-${checklistId}-${store.isoDay(new Date())}.md`, markdown())
-        say("Le fichier Markdown est téléchargé.")
+        say(message("exported"))
       },
       async copy() {
         const done = await store.copy(markdown())
-        say(done ? "Le texte est copié dans le presse-papiers." : "La copie a échoué : utilisez « Exporter ».")
+        say(message(done ? "copied" : "copy-failed"))
       },
       import() {
         file.value = ""
@@ -243,15 +235,15 @@
       },
     }
 
-    const warn = message => {
-      notice.textContent = `${message} ${KEEP_IT}`
+    const warn = text => {
+      notice.textContent = `${text} ${message("keep-it")}`
       notice.classList.add("app-checklist__notice--warning")
     }
 
     // Restore, then reveal what only works with JavaScript.
     const saved = slot.read()
     apply(saved.data)
-    if (saved.problem) warn(UNREADABLE)
+    if (saved.problem) warn(message("unreadable"))
     for (const item of items) item.details.hidden = false
     for (const group of groups) group.count.hidden = false
     panel.hidden = false
@@ -261,9 +253,10 @@
     let mounted = false
     store.onUnavailable(
       reason => {
-        warn(UNAVAILABLE[reason])
+        const text = message(UNAVAILABLE[reason])
+        warn(text)
         // Found at a write, after the page was shown: announce it, once.
-        if (mounted) say(UNAVAILABLE[reason])
+        if (mounted) say(text)
       },
       { signal },
     )
@@ -274,7 +267,7 @@
       if (!event.target.matches(".app-checklist__box")) return
       const group = groups.find(g => g.items.some(item => item.box === event.target))
       count()
-      say(`${group.title} : ${ratio(group.items)}. Au total : ${ratio(items)}.`)
+      say(message("progress", { group: group.title, done: ratio(group.items), total: ratio(items) }))
       // After the progress, so that a storage failure found now is what is heard.
       save()
     })
@@ -297,7 +290,7 @@
       try {
         importText(await store.readFile(file.files[0]))
       } catch {
-        say("Le fichier n’a pas pu être lu : rien n’a été importé.")
+        say(message("read-failed"))
       }
     })
     // The browser's own Print command stamps the sheet too.

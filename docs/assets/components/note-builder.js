@@ -11,15 +11,8 @@
   "use strict"
 
   const VERSION = 1
-  const UNAVAILABLE = {
-    file: "Cette page est ouverte depuis un fichier : votre texte ne sera pas conservé après cette visite.",
-    blocked:
-      "Ce navigateur n’autorise pas l’enregistrement local (navigation privée ou stockage bloqué) : votre texte ne sera pas conservé après cette visite.",
-    quota: "L’espace de stockage de ce navigateur est plein : votre texte n’est plus conservé.",
-  }
-  const KEEP_IT = "Téléchargez la note pour la garder."
-  const UNREADABLE = "Le texte enregistré auparavant n’a pas pu être relu : il est ignoré."
-  const REMOVED = "Rubriques retirées du modèle"
+  // Why app.store cannot keep the text: the message that says so.
+  const UNAVAILABLE = { file: "unavailable-file", blocked: "unavailable-blocked", quota: "unavailable-quota" }
 
   const isObject = value => value !== null && typeof value === "object" && !Array.isArray(value)
   const objectAt = (value, key) => (isObject(value) && isObject(value[key]) ? value[key] : {})
@@ -45,7 +38,7 @@
 
 
   /* ---- The form ---- */
-  const mount = (root, { signal }) => {
+  const mount = (root, { signal, message }) => {
     const store = window.app.store
     const noteId = root.dataset.noteId
     const title = root.dataset.noteTitle
@@ -121,10 +114,10 @@
       ;[...rowList(section).children].forEach((row, i) => {
         row.querySelector("[data-row-legend]").textContent = `${capital} ${i + 1}`
         const remove = row.querySelector('[data-note-action="remove-row"]')
-        remove.textContent = "Supprimer"
+        remove.textContent = message("remove-row")
         remove.append(Object.assign(document.createElement("span"), {
           className: "app-visually-hidden",
-          textContent: ` l’${name} ${i + 1}`,
+          textContent: ` ${message("remove-row-which", { row: name, number: i + 1 })}`,
         }))
       })
     }
@@ -277,38 +270,37 @@
             : null,
         }
       })
-      if (orphans.length) list.push({ title: REMOVED, level: 2, text: "", scenarios: [], table: null }, ...orphans)
+      if (orphans.length) list.push({ title: message("removed"), level: 2, text: "", scenarios: [], table: null }, ...orphans)
       const date = parseDay(day.value) || new Date()
       return { title, service: service.value.trim(), date: store.frenchDate(date), page: pageUrl(), odf: outline.odf, sections: list }
     }
 
     /* ---- messages ---- */
-    const say = message => {
+    const say = text => {
       // Cleared first, so that the same message twice is announced twice.
       status.textContent = ""
       requestAnimationFrame(() => {
-        status.textContent = message
+        status.textContent = text
       })
     }
 
     const time = date => date.toLocaleTimeString("fr-FR", { hour: "2-digit", minute: "2-digit" })
     const showSaved = (date, kept) => {
       savedLine.textContent = kept
-        ? `Enregistré dans ce navigateur le ${store.frenchDate(date)} à ${time(date)}.`
-        : `Non enregistré : ${KEEP_IT.charAt(0).toLowerCase()}${KEEP_IT.slice(1)}`
+        ? message("saved", { date: store.frenchDate(date), time: time(date) })
+        : message("not-saved")
     }
 
-    const warn = message => {
-      notice.textContent = `${message} ${KEEP_IT}`
+    const warn = text => {
+      notice.textContent = `${text} ${message("keep-it")}`
       notice.classList.add("app-note-builder__notice--warning")
     }
 
     const showOrphans = () => {
-      const titles = Object.entries(kept.sections).map(([id, entry]) => `« ${stringAt(entry, "title") || id} »`)
+      const titles = Object.entries(kept.sections).map(([id, entry]) => message("quoted", { title: stringAt(entry, "title") || id }))
       orphansLine.hidden = !titles.length
       orphansLine.textContent = titles.length
-        ? `Ce modèle ne contient plus ${titles.length > 1 ? "les rubriques" : "la rubrique"} ${titles.join(", ")} : ` +
-          `votre texte y est conservé et figure à la fin des exports, sous « ${REMOVED} ».`
+        ? message("orphans", { n: titles.length, titles: titles.join(", "), removed: message("removed") })
         : ""
     }
 
@@ -324,16 +316,16 @@
     // typing or at the first export, so that the page itself stays light.
     const exporter = () => app.load("note-export", "lib").then(() => app.noteExport)
     const exporting = action => () =>
-      exporter().then(action, () => say("L’export n’a pas pu être préparé : vérifiez la connexion, puis réessayez."))
+      exporter().then(action, () => say(message("export-failed")))
 
     const actions = {
       markdown: exporting(exports => {
         store.download(filename("md"), exports.toMarkdown(note()))
-        say("La note est téléchargée au format Markdown.")
+        say(message("downloaded-md"))
       }),
       odt: exporting(async exports => {
         store.download(filename("odt"), await exports.toOdt(note()), exports.MIMETYPE)
-        say("La note est téléchargée au format OpenDocument (.odt).")
+        say(message("downloaded-odt"))
       }),
       print: exporting(exports => {
         exports.renderPrint(printTarget, note())
@@ -343,11 +335,11 @@
         window.print()
       }),
       clear() {
-        if (!window.confirm(`Effacer tout le texte de « ${title} » dans ce navigateur ? Téléchargez d’abord la note pour la garder.`)) return
+        if (!window.confirm(message("clear-confirm", { title }))) return
         slot.remove()
         apply(null)
-        savedLine.textContent = "Rien n’est encore enregistré."
-        say("La note est effacée.")
+        savedLine.textContent = message("nothing-saved")
+        say(message("cleared"))
       },
       "add-row"(button) {
         const section = byElement(button)
@@ -355,7 +347,7 @@
         renumber(section)
         row.querySelector("input").focus()
         save()
-        say(`${row.querySelector("[data-row-legend]").textContent} ajoutée.`)
+        say(message("row-added", { row: row.querySelector("[data-row-legend]").textContent }))
       },
       "remove-row"(button) {
         const section = byElement(button)
@@ -366,14 +358,14 @@
         renumber(section)
         ;(next ? next.querySelector("input") : section.rows.querySelector('[data-note-action="add-row"]')).focus()
         save()
-        say(`${label} supprimée.`)
+        say(message("row-removed", { row: label }))
       },
       async "import-grid"(button) {
         const section = byElement(button)
         // The grid's own script exports it, as on the grid's page.
         const grid = await app.load("structure-grid").then(() => app.structureGrid.markdown(), () => "")
         if (!grid) {
-          say("Aucune grille de décision n’est enregistrée dans ce navigateur : remplissez-la d’abord.")
+          say(message("grid-missing"))
           return
         }
         // The grid's headings (from ##) go under this section's own.
@@ -381,7 +373,7 @@
         const text = section.text.value.trim()
         section.text.value = `${text ? `${text}\n\n` : ""}${shifted.trim()}\n`
         save()
-        say("La grille de décision est ajoutée au texte de la rubrique.")
+        say(message("grid-added"))
       },
     }
 
@@ -389,15 +381,15 @@
     const saved = slot.read()
     apply(saved.data)
     if (saved.data && saved.savedAt) showSaved(saved.savedAt, true)
-    if (saved.problem) warn(UNREADABLE)
+    if (saved.problem) warn(message("unreadable"))
     form.hidden = false
     root.classList.add("app-note-builder--ready")
     if (template) template.classList.add("app-note-builder__template")
 
     store.onUnavailable(
       reason => {
-        warn(UNAVAILABLE[reason])
-        savedLine.textContent = `Non enregistré : ${KEEP_IT.charAt(0).toLowerCase()}${KEEP_IT.slice(1)}`
+        warn(message(UNAVAILABLE[reason]))
+        savedLine.textContent = message("not-saved")
       },
       { signal },
     )

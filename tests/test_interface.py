@@ -32,9 +32,9 @@ FRENCH = re.compile(r"[À-ÿ’«»]|\b[A-Z][a-z]+ [a-zà-ÿ]")
 
 # Not yet moved to data/interface.yml, by the first 50 characters of each
 # literal: the text of the exported documents (Markdown, OpenDocument,
-# calendar), a console message, and the messages of three components (plan,
-# step-by-step, structure-grid). Each entry must still be found, in order, so
-# that this list only shrinks.
+# calendar, and the grid's Markdown that the note builder takes in, made
+# without the grid's page), a console message, and the plan's messages. Each
+# entry must still be found, in order, so that this list only shrinks.
 LEFT = {
     "components/checklist.js": [
         "- Exporté le ${store.frenchDate(new Date())} : ${r",
@@ -55,16 +55,6 @@ LEFT = {
         "Les jalons sont datés à partir de cette date.",
         "Indiquez d’abord la date de M0.",
     ],
-    "components/step-by-step.js": [
-        "Tout masquer",
-        "Tout afficher",
-        "à rattraper",
-        "à faire maintenant",
-        "la fin de l’incubation ou du défi",
-        "étape",
-        ' : ${app.count(due.length, "étape")} à faire maint',
-        "${name} affiché ci-dessous${counts}.",
-    ],
     "components/structure-grid.js": [
         "critère noté",
         ' (${plural(scored.length, "critère noté")} sur ${c',
@@ -77,14 +67,6 @@ LEFT = {
         "**Total pondéré**",
         "**Critère le plus faible**",
         "> Cette grille ne choisit pas à votre place : la d",
-        "Le stockage de ce navigateur n’est pas disponible ",
-        "La grille est enregistrée dans ce navigateur seule",
-        "${nameOf(data, i)} : total ${total}, critère le pl",
-        "Totaux recalculés avec le nouveau poids.",
-        "Grille copiée dans le presse-papiers.",
-        "La copie a échoué ; utilisez « Télécharger ».",
-        "Vider la grille ? Les noms, notes et remarques ser",
-        "Grille vidée.",
     ],
     "lib/note-export.js": [
         "Scénario : ${scenario.title}",

@@ -115,12 +115,8 @@
     mount()
   }
 
-  // « 0 étape », « 1 étape », « 2 étapes »: French counts 0 and 1 as singular.
-  const count = (n, singular, plural = `${singular}s`) => `${n} ${n < 2 ? singular : plural}`
-
   window.app = {
     ...window.app,
-    count,
     load,
     register(name, init) {
       modules.set(name, init)

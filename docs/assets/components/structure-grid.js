@@ -111,7 +111,7 @@
     },
   }
 
-  app.register("structure-grid", (root, { signal }) => {
+  app.register("structure-grid", (root, { signal, message }) => {
     const store = slot(root.dataset.grid)
     const rows = [...root.querySelectorAll("tbody tr[data-criterion]")]
     const nameInputs = [...root.querySelectorAll('input[name="name"]')]
@@ -156,17 +156,15 @@
       })
     }
 
-    const say = message => {
+    const say = text => {
       // Emptied first, so that the same message twice is announced twice.
       announce.textContent = ""
-      setTimeout(() => (announce.textContent = message), 50)
+      setTimeout(() => (announce.textContent = text), 50)
     }
 
     const showStatus = reason => {
       status.hidden = false
-      status.textContent = reason
-        ? "Le stockage de ce navigateur n’est pas disponible : la grille ne sera pas conservée après cette visite. Téléchargez-la pour la garder."
-        : "La grille est enregistrée dans ce navigateur seulement, jamais envoyée ailleurs. Téléchargez-la pour la garder ou la partager."
+      status.textContent = message(reason ? "unavailable" : "saved-here")
     }
 
     const save = event => {
@@ -176,9 +174,9 @@
       if (event && event.target.name === "score") {
         const i = Number(event.target.closest("td").dataset.candidate) - 1
         const { total, weakest } = summary(data, i)
-        say(`${nameOf(data, i)} : total ${total}, critère le plus faible ${weakest}.`)
+        say(message("scored", { name: nameOf(data, i), total, weakest }))
       } else if (event && event.target.name === "weight") {
-        say("Totaux recalculés avec le nouveau poids.")
+        say(message("weighted"))
       }
     }
 
@@ -205,7 +203,7 @@
     const actions = {
       async copy() {
         const done = await app.store.copy(toMarkdown(collect()))
-        say(done ? "Grille copiée dans le presse-papiers." : "La copie a échoué ; utilisez « Télécharger ».")
+        say(message(done ? "copied" : "copy-failed"))
       },
       download() {
         app.store.download(`grille-${root.dataset.grid}-${app.store.isoDay(new Date())}.md`, toMarkdown(collect()))
@@ -217,14 +215,14 @@
         window.print()
       },
       clear() {
-        if (!window.confirm("Vider la grille ? Les noms, notes et remarques seront effacés de ce navigateur.")) return
+        if (!window.confirm(message("clear-confirm"))) return
         for (const field of root.querySelectorAll("input, select, textarea")) field.value = ""
         for (const row of rows) weightField(row).value = DEFAULT_WEIGHT
         kept = {}
         keptWeights = {}
         store.remove()
         refresh(collect())
-        say("Grille vidée.")
+        say(message("cleared"))
       },
     }
     const bar = root.querySelector(".app-structure-grid__actions")

@@ -17,8 +17,8 @@ from markupsafe import Markup, escape
 
 from .abbreviations import expand_abbreviations
 from .guide import Guide
-from .models.interface import Interface
 from .links import Links
+from .models.interface import Interface
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -20,6 +20,7 @@ from .models.criteria import Criterion
 from .models.examples import Example
 from .models.figures import Figure
 from .models.glossary import Term
+from .models.interface import Interface
 from .models.note import NoteTemplate
 from .models.scenarios import Scenario
 from .models.sources import Source
@@ -43,6 +44,7 @@ COLLECTIONS: dict[str, type[Record]] = {
     "terms": PreferredTerm,
     "steps": Step,
     "routes": Route,
+    "interface": Interface,
 }
 
 # French labels for what each collection holds, used in error messages.
@@ -55,6 +57,7 @@ KINDS = {
     "notes": "un modèle de note connu",
     "glossary": "un terme connu du glossaire",
     "steps": "une étape connue",
+    "interface": "une partie connue de l’interface",
 }
 
 Where = tuple[str | int, ...]
@@ -111,6 +114,7 @@ class Guide(BaseModel):
     terms: dict[str, PreferredTerm] = {}
     steps: dict[str, Step] = {}
     routes: dict[str, Route] = {}
+    interface: dict[str, Interface] = {}
     # The file of each collection, and the line of each record, for messages and « Modifier ces données ».
     files: dict[str, str] = {}
     lines: dict[tuple[str, str], int] = {}
@@ -148,6 +152,8 @@ class Guide(BaseModel):
     def get(self, collection: Literal["steps"], record_id: str) -> Step: ...
     @overload
     def get(self, collection: Literal["routes"], record_id: str) -> Route: ...
+    @overload
+    def get(self, collection: Literal["interface"], record_id: str) -> Interface: ...
     def get(self, collection: str, record_id: str) -> Record:
         records: dict[str, Record] = getattr(self, collection)
         try:
@@ -160,6 +166,10 @@ class Guide(BaseModel):
             ) from None
 
     # Queries across collections.
+
+    def interface_words(self) -> dict[str, dict[str, dict[str, str]]]:
+        """Every part's words as plain values, for a theme's templates."""
+        return {p.id: {"texts": dict(p.texts), "messages": dict(p.messages)} for p in self.interface.values()}
 
     def cases(self, scenario: str) -> list[Example]:
         """A scenario's examples: its similar cases, then the other examples that name it."""

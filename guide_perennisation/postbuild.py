@@ -59,7 +59,7 @@ from .note_files import write_blank_files
 from .page_info import date_edits, page_updated
 from .sitemap import set_sitemap_dates
 from .slim import slim_assets
-from .theme import PATCHES, Patch, empty_toc_edits, missing, patch_edits
+from .theme import Patch, empty_toc_edits, missing, patch_edits, theme_patches
 from .typography import set_typography
 
 
@@ -80,7 +80,8 @@ def post_build(
     (SOURCE_DATE_EPOCH's, else the last commit's)."""
     write_blank_files(guide, site_dir, site_url, day)
     slim_assets(docs_dir, site_dir)
-    dates = edit_pages(site_dir, docs_dir, docs_dir.resolve().relative_to(project.resolve()).as_posix(), history)
+    docs_path = docs_dir.resolve().relative_to(project.resolve()).as_posix()
+    dates = edit_pages(site_dir, docs_dir, docs_path, history, theme_patches(guide.interface["header"]))
     set_sitemap_dates(site_dir, dates)
     set_typography(site_dir)
 
@@ -94,7 +95,9 @@ class Page:
     tags: list[Tag]
 
 
-def edit_pages(site_dir: Path, docs_dir: Path, docs_path: str, history: History) -> dict[str, dt.date]:
+def edit_pages(
+    site_dir: Path, docs_dir: Path, docs_path: str, history: History, patches: tuple[Patch, ...]
+) -> dict[str, dt.date]:
     """Patches the theme's HTML of every page (theme.py), writes into it the
     Content-Security-Policy, from the inline scripts of all pages, makes it
     load the files of the components it shows (assets.py) and dates its foot
@@ -119,7 +122,7 @@ def edit_pages(site_dir: Path, docs_dir: Path, docs_path: str, history: History)
         if canonical and history.available:
             dates[canonical] = updated or history.head
         edits = [
-            *patch_edits(page.name, page.source, page.tags, found=patched),
+            *patch_edits(page.name, page.source, page.tags, patches, found=patched),
             *empty_toc_edits(page.tags),
             policy_edit(page.name, page.tags, policy),
             *asset_edits(page.name, page.tags, finder.for_components(shown_modules(page.tags, components))),
@@ -128,7 +131,7 @@ def edit_pages(site_dir: Path, docs_dir: Path, docs_path: str, history: History)
         text = splice(page.source, edits)
         if text != page.source:
             file.write_text(text, encoding="utf-8")
-    for patch in PATCHES:
+    for patch in patches:
         if patch not in patched and not patch.part:
             raise missing(patch, "le site")
     write_headers(site_dir, policy)

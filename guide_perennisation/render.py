@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 from .abbreviations import expand_abbreviations
 from .guide import Guide
 from .links import Links
+from .models.interface import Interface
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -64,6 +65,17 @@ MONTHS = (
 )
 
 
+SLOT = re.compile(r"\{([a-z]+)\}")
+
+
+def fill(text: str, **values: Any) -> str:
+    """An interface text (data/interface.yml) with its {name} slots filled;
+    of « singulier|pluriel », the first when `n` is 0 or 1, as in app.js."""
+    forms = text.split("|")
+    chosen = forms[0] if values.get("n", 2) < 2 else forms[-1]
+    return SLOT.sub(lambda match: str(values[match.group(1)]), chosen)
+
+
 def fr_date(value: Any) -> str:
     """« 1er mars 2024 »: the French date format the guide shows."""
     day = "1er" if value.day == 1 else str(value.day)
@@ -82,6 +94,7 @@ def environment() -> Environment:
     )
     env.filters["md_inline"] = md_inline
     env.filters["fr_date"] = fr_date
+    env.filters["fill"] = fill
     return env
 
 
@@ -99,14 +112,21 @@ def block(
     *,
     source: str,
     edit_base: str | None,
+    interface: dict[str, Interface],
     record: str | None = None,
     shows: tuple[str, ...] = (),
     **context: Any,
 ) -> str:
     """Render a component inside the shared wrapper that names its data
     source (`data-app-source`) and the other data files it shows
-    (`data-app-shows`)."""
-    body = Markup(render(f"{component}.html", **context))
+    (`data-app-shows`).
+
+    The component's template gets its interface words (data/interface.yml,
+    the part named like its `data-app-module`): `texts` to write, `messages`
+    for its script, which its root element carries as JSON."""
+    part = interface.get(component.replace("_", "-"))
+    words = {"texts": part.texts, "messages": part.messages} if part else {"texts": {}, "messages": {}}
+    body = Markup(render(f"{component}.html", **words, **context))
     edit_url = f"{edit_base}{source}" if edit_base else None
     return flatten(
         render(
@@ -117,6 +137,7 @@ def block(
             record=record,
             shows=shows,
             edit_url=edit_url,
+            texts=interface["block"].texts,
         )
     )
 
@@ -155,6 +176,7 @@ class Context:
             component,
             source=self.guide.file(collection),
             edit_base=self.edit_base,
+            interface=self.guide.interface,
             record=record,
             shows=tuple(self.guide.file(c) for c in shows),
             links=self.links,

@@ -14,10 +14,13 @@ element holds its new string), so running the step twice changes nothing.
 
 from __future__ import annotations
 
+import html
+import json
 from dataclasses import dataclass, field
 from itertools import takewhile
 
 from .html_edit import EditError, Tag
+from .models.interface import Interface
 
 
 # eq=False: a patch is itself (hashed by identity), for the set of those found.
@@ -56,109 +59,115 @@ MATERIAL_SEARCH = ("form", {"class": "md-search__form"})
 # How Material writes each of its icons into the page (from its .icons/ files).
 ICON = '<svg xmlns="http://www.w3.org/2000/svg"'
 
-PATCHES = (
-    # Material's search worker is swapped for a wrapper that folds accents, so
-    # « equipe » finds « équipe ». The wrapper loads the real worker, whose
-    # hashed name it receives here, so a theme upgrade needs no edit.
-    Patch(
-        "script",
-        "workers/search.",
-        "workers/app-search.js?worker=search.",
-        {"id": "__config"},
-        content=True,
-    ),
-    # Material's search dialog has no accessible name (axe: aria-dialog-name);
-    # docs/assets/lib/search.js names its result links (RGAA 6.2).
-    Patch(
-        "div",
-        'role="dialog"',
-        'role="dialog" aria-label="Rechercher dans le guide" data-app-module="search"',
-        {"data-md-component": "search"},
-    ),
-    # Material's icons (header, page actions, footer, « Retour en haut ») are
-    # decorative: each control has a name of its own, so RGAA 1.2.4 wants
-    # them hidden from assistive technologies. tests/test_rgaa_images.py
-    # checks every svg of the built pages.
-    Patch("svg", ICON, '<svg aria-hidden="true" xmlns="http://www.w3.org/2000/svg"'),
-    # The keyboard buttons of the header (docs/assets/lib/header-keys.js),
-    # which take the menu and search labels' titles as their names.
-    Patch(
-        "header",
-        'data-md-component="header"',
-        'data-md-component="header" data-app-module="header-keys"',
-        {"data-md-component": "header"},
-    ),
-    Patch(
-        "label",
-        'class="md-header__button md-icon" for="__drawer"',
-        'class="md-header__button md-icon" for="__drawer" title="Menu"',
-        {"for": "__drawer"},
-    ),
-    Patch(
-        "label",
-        'class="md-header__button md-icon" for="__search"',
-        'class="md-header__button md-icon" for="__search" title="Rechercher"',
-        {"for": "__search"},
-    ),
-    # The search field is named by its aria-label alone, and its placeholder
-    # goes once typing starts: a title says what it is for (RGAA 11.1.3).
-    Patch(
-        "input",
-        'aria-label="Rechercher" placeholder="Rechercher"',
-        'aria-label="Rechercher" title="Rechercher dans le guide" placeholder="Rechercher"',
-        {"class": "md-search__input"},
-        part=MATERIAL_SEARCH,
-    ),
-    # Deferred, in order: the page paints before the theme's bundle has
-    # arrived, which a script at the end of the body would hold up.
-    Patch("script", "<script src=", "<script defer src=", {"src": None}),
-    # RGAA 9.2: <nav> is kept for the menus. The header bar and the search's
-    # « Effacer » button are no navigation: they lose the <nav> Material
-    # wraps them in.
-    Patch(
-        "nav",
-        '<nav class="md-header__inner md-grid" aria-label="En-tête">',
-        '<div class="md-header__inner md-grid">',
-        {"class": "md-header__inner md-grid"},
-        rename="div",
-    ),
-    Patch(
-        "nav",
-        '<nav class="md-search__options" aria-label="Recherche">',
-        '<div class="md-search__options">',
-        {"class": "md-search__options"},
-        rename="div",
-        part=MATERIAL_SEARCH,
-    ),
-    # RGAA 9.2: <main> holds the page's content, not the menus beside it.
-    # Material's <main>, around the content and the sidebars, becomes a
-    # <div>, and the content's <div> the <main>.
-    Patch(
-        "main",
-        '<main class="md-main" data-md-component="main">',
-        '<div class="md-main" data-md-component="main">',
-        {"data-md-component": "main"},
-        rename="div",
-    ),
-    Patch(
-        "div",
-        '<div class="md-content" data-md-component="content">',
-        '<main class="md-content" data-md-component="content">',
-        {"data-md-component": "content"},
-        rename="main",
-    ),
-    # RGAA 9.3: the search results are a list, and say so.
-    Patch(
-        "ol",
-        '<ol class="md-search-result__list" role="presentation">',
-        '<ol class="md-search-result__list">',
-        {"class": "md-search-result__list"},
-        part=MATERIAL_SEARCH,
-    ),
-    # RGAA 8.2: Material writes tabindex="" on the labels of the navigation's
-    # sections, an invalid value that browsers read as no tabindex at all.
-    Patch("label", ' tabindex=""', "", {"class": "md-nav__link"}, every_page=False),
-)
+
+def theme_patches(header: Interface) -> tuple[Patch, ...]:
+    """The patches, with the header's words (data/interface.yml)."""
+    texts = {key: html.escape(text) for key, text in header.texts.items()}
+    # header-keys.js reads its messages from its element, as components do.
+    messages = html.escape(json.dumps(dict(header.messages), ensure_ascii=False, sort_keys=True))
+    return (
+        # Material's search worker is swapped for a wrapper that folds accents, so
+        # « equipe » finds « équipe ». The wrapper loads the real worker, whose
+        # hashed name it receives here, so a theme upgrade needs no edit.
+        Patch(
+            "script",
+            "workers/search.",
+            "workers/app-search.js?worker=search.",
+            {"id": "__config"},
+            content=True,
+        ),
+        # Material's search dialog has no accessible name (axe: aria-dialog-name);
+        # docs/assets/lib/search.js names its result links (RGAA 6.2).
+        Patch(
+            "div",
+            'role="dialog"',
+            f'role="dialog" aria-label="{texts["search-dialog"]}" data-app-module="search"',
+            {"data-md-component": "search"},
+        ),
+        # Material's icons (header, page actions, footer, « Retour en haut ») are
+        # decorative: each control has a name of its own, so RGAA 1.2.4 wants
+        # them hidden from assistive technologies. tests/test_rgaa_images.py
+        # checks every svg of the built pages.
+        Patch("svg", ICON, '<svg aria-hidden="true" xmlns="http://www.w3.org/2000/svg"'),
+        # The keyboard buttons of the header (docs/assets/lib/header-keys.js),
+        # which take the menu and search labels' titles as their names.
+        Patch(
+            "header",
+            'data-md-component="header"',
+            f'data-md-component="header" data-app-module="header-keys" data-app-messages="{messages}"',
+            {"data-md-component": "header"},
+        ),
+        Patch(
+            "label",
+            'class="md-header__button md-icon" for="__drawer"',
+            f'class="md-header__button md-icon" for="__drawer" title="{texts["menu"]}"',
+            {"for": "__drawer"},
+        ),
+        Patch(
+            "label",
+            'class="md-header__button md-icon" for="__search"',
+            f'class="md-header__button md-icon" for="__search" title="{texts["search"]}"',
+            {"for": "__search"},
+        ),
+        # The search field is named by its aria-label alone, and its placeholder
+        # goes once typing starts: a title says what it is for (RGAA 11.1.3).
+        Patch(
+            "input",
+            'aria-label="Rechercher" placeholder="Rechercher"',
+            f'aria-label="Rechercher" title="{texts["search-dialog"]}" placeholder="Rechercher"',
+            {"class": "md-search__input"},
+            part=MATERIAL_SEARCH,
+        ),
+        # Deferred, in order: the page paints before the theme's bundle has
+        # arrived, which a script at the end of the body would hold up.
+        Patch("script", "<script src=", "<script defer src=", {"src": None}),
+        # RGAA 9.2: <nav> is kept for the menus. The header bar and the search's
+        # « Effacer » button are no navigation: they lose the <nav> Material
+        # wraps them in.
+        Patch(
+            "nav",
+            '<nav class="md-header__inner md-grid" aria-label="En-tête">',
+            '<div class="md-header__inner md-grid">',
+            {"class": "md-header__inner md-grid"},
+            rename="div",
+        ),
+        Patch(
+            "nav",
+            '<nav class="md-search__options" aria-label="Recherche">',
+            '<div class="md-search__options">',
+            {"class": "md-search__options"},
+            rename="div",
+            part=MATERIAL_SEARCH,
+        ),
+        # RGAA 9.2: <main> holds the page's content, not the menus beside it.
+        # Material's <main>, around the content and the sidebars, becomes a
+        # <div>, and the content's <div> the <main>.
+        Patch(
+            "main",
+            '<main class="md-main" data-md-component="main">',
+            '<div class="md-main" data-md-component="main">',
+            {"data-md-component": "main"},
+            rename="div",
+        ),
+        Patch(
+            "div",
+            '<div class="md-content" data-md-component="content">',
+            '<main class="md-content" data-md-component="content">',
+            {"data-md-component": "content"},
+            rename="main",
+        ),
+        # RGAA 9.3: the search results are a list, and say so.
+        Patch(
+            "ol",
+            '<ol class="md-search-result__list" role="presentation">',
+            '<ol class="md-search-result__list">',
+            {"class": "md-search-result__list"},
+            part=MATERIAL_SEARCH,
+        ),
+        # RGAA 8.2: Material writes tabindex="" on the labels of the navigation's
+        # sections, an invalid value that browsers read as no tabindex at all.
+        Patch("label", ' tabindex=""', "", {"class": "md-nav__link"}, every_page=False),
+    )
 
 
 def missing(patch: Patch, page: str) -> EditError:
@@ -169,7 +178,7 @@ def missing(patch: Patch, page: str) -> EditError:
 
 
 def patch_edits(
-    page: str, source: str, tags: list[Tag], patches: tuple[Patch, ...] = PATCHES, found: set[Patch] | None = None
+    page: str, source: str, tags: list[Tag], patches: tuple[Patch, ...], found: set[Patch] | None = None
 ) -> list[tuple[int, int, str]]:
     """The edits that make `patches` in a page (`source`, its `tags`). The
     patches found on the page are added to `found`."""

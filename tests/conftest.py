@@ -19,6 +19,20 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@functools.cache
+def interface_records() -> list:
+    """The interface's words (data/interface.yml), for the small guides the
+    tests build: every component renders its words from them."""
+    import yaml
+
+    from guide_perennisation.models.interface import Interface
+
+    raw = yaml.safe_load((ROOT / "data" / "interface.yml").read_text(encoding="utf-8"))
+    return [Interface.model_validate(record) for record in raw]
+
+
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 

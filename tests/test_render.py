@@ -19,6 +19,7 @@ from guide_perennisation.render import Context, md_inline
 from guide_perennisation.scenario_table import ROWS, scenario_table
 from guide_perennisation.scenarios import scenarios
 
+from .conftest import interface_records
 from .dom import Tree
 
 EDIT = "https://forge.example/edit/main/"
@@ -87,6 +88,7 @@ def make_guide() -> Guide:
                 }
             )
         ],
+        "interface": interface_records(),
     }
     return Guide(**{collection: {r.id: r for r in items} for collection, items in records.items()})
 
@@ -125,12 +127,15 @@ def test_checklist_is_a_real_form(ctx: Context) -> None:
     assert len(tree.find("fieldset")) == 2
     assert len(tree.find("legend")) == 2
     boxes = tree.find("input", type="checkbox")
-    notes = tree.find("textarea")
     labels = tree.find("label")
-    # Each item: its box, then the field of its note, each with its own label.
-    fields = [field["id"] for pair in zip(boxes, notes, strict=True) for field in pair]
+    # Each item: its box with its own label, and the summary that opens its
+    # note. The note field is one template for the form, which checklist.js
+    # fills in for an item (id, label) when its note is opened or restored.
     assert len(boxes) == 2
-    assert fields == [lab["for"] for lab in labels]
+    assert [box["id"] for box in boxes] == [lab["for"] for lab in labels if "for" in lab]
+    assert len(tree.find("summary")) == len(boxes)
+    assert [list(t) for t in tree.find("template")] == [["data-checklist-note-template"]]
+    assert len(tree.find("textarea")) == 1 and len(labels) == len(boxes) + 1
 
 
 def test_unknown_checklist_is_an_error(ctx: Context) -> None:

@@ -21,7 +21,7 @@ from guide_perennisation.models.sources import CitedDocument, Source
 from guide_perennisation.render import Context
 from guide_perennisation.sources import sources
 
-from .conftest import ROOT
+from .conftest import ROOT, interface_records
 
 GUIDE = load_guide(ROOT)
 
@@ -117,6 +117,7 @@ def _guide() -> Guide:
         ],
         "scenarios": [],
         "trajectories": [],
+        "interface": interface_records(),
     }
     return Guide(**{collection: {r.id: r for r in items} for collection, items in records.items()})
 

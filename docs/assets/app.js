@@ -8,7 +8,7 @@
  * Instant navigation never unloads the page, so a listener a component
  * leaves on window, on document or in app.store would outlive its page.
  * Each emission has its own AbortController, aborted at the next one: init
- * gets its signal, `init(element, { signal })`, and hands it to every such
+ * gets its signal, `init(element, { signal, message })`, and hands it to every such
  * listener (`addEventListener(type, listener, { signal })`,
  * `app.store.onUnavailable(listener, { signal })`, `slot.watch(callback,
  * { signal })`). Listeners on the component's own elements need none: they
@@ -69,6 +69,23 @@
     return promise
   }
 
+  /* What a component's script says, from data/interface.yml: its root
+   * carries the `messages` of its part as JSON (data-app-messages).
+   * `message(key, { name: value })` fills the text's {name} slots; a text
+   * with two forms, « singulier|pluriel », takes the first when {n} is 0 or
+   * 1, as French does. A key the data lacks is a bug: logged, key shown. */
+  const messages = element => {
+    const texts = JSON.parse(element.dataset.appMessages || "{}")
+    return (key, values = {}) => {
+      if (!Object.hasOwn(texts, key)) {
+        console.error(`app: message « ${key} » absent de data/interface.yml`)
+        return key
+      }
+      const [one, many = one] = texts[key].split("|")
+      return (values.n < 2 ? one : many).replace(/\{([a-z]+)\}/g, (_, name) => String(values[name]))
+    }
+  }
+
   const mount = () => {
     const { signal } = emission
     for (const element of document.querySelectorAll("[data-app-module]")) {
@@ -83,7 +100,7 @@
       if (element.dataset.appMounted) continue
       element.dataset.appMounted = "true"
       try {
-        init(element, { signal })
+        init(element, { signal, message: messages(element) })
       } catch (error) {
         // One broken component must not take the page (or the others) down.
         console.error(`app: ${name}`, error)
@@ -100,12 +117,8 @@
     mount()
   }
 
-  // « 0 étape », « 1 étape », « 2 étapes »: French counts 0 and 1 as singular.
-  const count = (n, singular, plural = `${singular}s`) => `${n} ${n < 2 ? singular : plural}`
-
   window.app = {
     ...window.app,
-    count,
     load,
     register(name, init) {
       modules.set(name, init)

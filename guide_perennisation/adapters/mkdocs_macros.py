@@ -42,6 +42,9 @@ def define_env(env: Any) -> None:
             print(error, file=sys.stderr)
         raise PluginError(f"{len(exc.errors)} problème(s) dans les données : le site n'est pas construit.") from None
 
+    # Read by overrides/ (header, footer): the theme's words, from data/interface.yml.
+    env.conf["extra"]["interface"] = guide.interface_words()
+
     root = Path(env.project_dir)
     docs_dir = Path(env.conf["docs_dir"])
     docs_path = docs_dir.relative_to(root).as_posix()

@@ -82,6 +82,8 @@ def define_env(env: Any) -> None:
     root = Path(conf["root_dir"]).resolve()
     docs = conf["docs_dir"]
     guide, publication, limit = _site(root, docs, json.dumps(conf["extra"], sort_keys=True, default=str))
+    # Read by overrides/ (footer): the theme's words, from data/interface.yml.
+    conf["extra"]["interface"] = guide.interface_words()
     links = Links(page.url, directory_urls=conf["use_directory_urls"])
     ctx = Context(guide, links, data_edit_base(conf["edit_uri"], docs), stale_before=limit)
     nav: list[NavEntry] = read_nav(mkdocs_nav(conf["nav"]), root / docs)

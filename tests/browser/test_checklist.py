@@ -137,6 +137,33 @@ def test_note_then_reload_keeps_the_note_open_and_printed(watched: tuple[Page, W
     assert watch.errors == []
 
 
+def test_note_fields_are_built_when_first_opened_or_restored(watched: tuple[Page, Watch], base_url: str) -> None:
+    """« Toutes les checklists » lays out no hidden text area: each note field
+    is built when its note is opened (from the keyboard too) or restored."""
+    page, watch = watched
+    visit(page, base_url + ALL_PAGE)
+    fields = page.locator("form.app-checklist textarea")
+    expect(fields).to_have_count(0)
+    expect(page.locator("form.app-checklist summary")).to_have_count(sum(len(c.items) for c in DATA.values()))
+    page.locator(f"#checklist-{SIGNALS} [data-item-id='communication'] summary").focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    expect(note(page, SIGNALS, "communication")).to_be_focused()
+    label = next(item.label for item in DATA[SIGNALS].items if item.id == "communication")
+    expect(page.get_by_role("textbox", name=f"Votre note sur « {label} »")).to_have_count(1)
+    page.keyboard.type("Plan de communication")
+    expect(fields).to_have_count(1)
+    page.reload()
+    wait_ready(page)
+    # Only the note that has a text comes back, open, with its printed copy.
+    expect(fields).to_have_count(1)
+    expect(note(page, SIGNALS, "communication")).to_have_value("Plan de communication")
+    expect(note(page, SIGNALS, "communication")).to_be_visible()
+    printed = form(page, SIGNALS).locator("[data-item-id='communication'] [data-checklist-note-print]")
+    expect(printed).to_have_text("Note : Plan de communication")
+    assert watch.errors == []
+
+
 def test_the_same_checklist_on_two_pages_shares_its_state(context: BrowserContext, base_url: str) -> None:
     """A deliberate choice, stated in « Contribuer »: it is the same list."""
     page = context.new_page()
@@ -203,7 +230,8 @@ def test_reset_asks_first_then_forgets_ticks_and_notes(context: BrowserContext, 
     page.reload()
     wait_ready(page)
     expect(box(page, SIGNALS, "communication")).not_to_be_checked()
-    expect(note(page, SIGNALS, "communication")).to_have_value("")
+    # No note to restore: its field is not even built.
+    expect(note(page, SIGNALS, "communication")).to_have_count(0)
 
 
 def expected_export(page_url: str, ticked: dict[str, str | None]) -> str:
@@ -350,7 +378,7 @@ def test_old_or_foreign_entries_are_ignored_item_by_item(watched: tuple[Page, Wa
     expect(box(page, SIGNALS, "communication")).to_be_checked()
     expect(note(page, SIGNALS, "communication")).to_have_value("ok")
     expect(form(page, SIGNALS).locator("input:checked")).to_have_count(1)
-    expect(note(page, SIGNALS, "avis-et-tests")).to_have_value("")
+    expect(note(page, SIGNALS, "avis-et-tests")).to_have_count(0)  # no note: no field built
     assert watch.errors == []
 
 

@@ -66,6 +66,33 @@ def section_chunks(text: str, sections: list) -> dict[str, str]:
     return {s.id: text[a:b] for s, a, b in zip(sections, starts, ends, strict=True)}
 
 
+def test_scenario_fields_are_built_when_first_picked_or_restored(context: BrowserContext, base_url: str) -> None:
+    """No hidden text area per scenario up front: a scenario's fields are
+    built when it is picked, or when the page restores text typed in them."""
+    page, errors = open_note(context, base_url, DINUM.id)
+    root = builder(page, DINUM.id)
+    built = root.locator("[data-scenario-id]")
+    expect(built).to_have_count(0)
+    expect(root.locator("form textarea")).to_have_count(len(DINUM.sections))
+    pick = {sid: root.locator(f"[data-scenario-pick][value='{sid}']") for sid in ("creer-gip", "internaliser")}
+    pick["creer-gip"].check()
+    gip = root.locator("[data-scenario-id='creer-gip']")
+    expect(gip).to_be_visible()
+    assert pick["creer-gip"].get_attribute("aria-controls") == gip.get_attribute("id")
+    gip.locator("[data-part='description']").fill("Un GIP à deux membres")
+    pick["creer-gip"].uncheck()  # hidden, its text kept
+    pick["internaliser"].check()
+    page.reload(wait_until="load")
+    wait_ready(page, DINUM.id)
+    # The picked scenario, and the unpicked one that holds text: no other.
+    expect(built).to_have_count(2)
+    expect(root.locator("[data-scenario-id='internaliser']")).to_be_visible()
+    expect(gip).to_be_hidden()
+    pick["creer-gip"].check()
+    expect(gip.locator("[data-part='description']")).to_have_value("Un GIP à deux membres")
+    assert errors == []
+
+
 @pytest.mark.parametrize("template_id", list(PAGES))
 def test_every_field_comes_back_after_a_reload(context: BrowserContext, base_url: str, template_id: str) -> None:
     page, errors = open_note(context, base_url, template_id)

@@ -10,16 +10,11 @@
 
   const VERSION = 1
   const ID_COMMENT = /<!--\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*-->\s*$/
+  // Part of the export's format, which « Importer » reads back: not an
+  // interface text (data/interface.yml) that could change under old files.
   const NOTE_PREFIX = "Note : "
-  const UNAVAILABLE = {
-    file: "Cette page est ouverte depuis un fichier : votre progression ne sera pas conservée après cette visite.",
-    blocked:
-      "Ce navigateur n’autorise pas l’enregistrement local (navigation privée ou stockage bloqué) : votre progression ne sera pas conservée après cette visite.",
-    quota:
-      "L’espace de stockage de ce navigateur est plein : votre progression ne sera plus conservée après cette visite.",
-  }
-  const KEEP_IT = "Exportez-la pour la garder."
-  const UNREADABLE = "La progression enregistrée auparavant n’a pas pu être relue : elle est ignorée."
+  // Why app.store cannot keep the progress: the message that says so.
+  const UNAVAILABLE = { file: "unavailable-file", blocked: "unavailable-blocked", quota: "unavailable-quota" }
 
   const collapse = text => text.replace(/\s+/g, " ").trim()
   const pageUrl = () => location.href.split("#")[0]
@@ -61,7 +56,7 @@
     return { checklist: found ? found[1] : null, items }
   }
 
-  const mount = (form, { signal }) => {
+  const mount = (form, { signal, message }) => {
     const store = window.app.store
     const checklistId = form.dataset.checklistId
     const slot = store.slot("checklist", checklistId, { version: VERSION })
@@ -73,6 +68,7 @@
     const progress = form.querySelector("[data-checklist-progress]")
     const meta = form.querySelector("[data-checklist-meta]")
     const file = form.querySelector("[data-checklist-file]")
+    const noteTemplate = form.querySelector("template[data-checklist-note-template]")
 
     const groups = [...form.querySelectorAll(".app-checklist__group")].map(fieldset => ({
       title: collapse(fieldset.querySelector("legend").textContent),
@@ -82,13 +78,30 @@
         label: collapse(li.querySelector(".app-checklist__label").textContent),
         box: li.querySelector(".app-checklist__box"),
         details: li.querySelector("[data-checklist-note]"),
-        note: li.querySelector("textarea"),
-        printed: li.querySelector("[data-checklist-note-print]"),
+        // Built by noteField() when the note is first opened or restored.
+        note: null,
+        printed: null,
       })),
     }))
     const items = groups.flatMap(group => group.items)
 
+    const noteText = item => (item.note ? item.note.value : "")
+
+    /* The item's note field and its printed copy, from the form's template. */
+    const noteField = item => {
+      if (item.note) return
+      const [label, note, printed] = noteTemplate.content.cloneNode(true).children
+      note.id = `${item.box.id}-note`
+      note.name = `${item.id}-note`
+      label.htmlFor = note.id
+      label.querySelector("[data-checklist-note-about]").textContent = item.label
+      item.details.append(label, note)
+      item.details.after(printed)
+      Object.assign(item, { note, printed })
+    }
+
     const showNote = item => {
+      if (!item.note) return
       const text = item.note.value.trim()
       item.printed.textContent = text ? `${NOTE_PREFIX}${text}` : ""
       item.printed.hidden = !text
@@ -97,8 +110,8 @@
     const state = () => {
       const saved = {}
       for (const item of items) {
-        if (item.box.checked || item.note.value) {
-          saved[item.id] = { checked: item.box.checked, note: item.note.value }
+        if (item.box.checked || noteText(item)) {
+          saved[item.id] = { checked: item.box.checked, note: noteText(item) }
         }
       }
       return { items: saved }
@@ -108,8 +121,11 @@
       for (const item of items) {
         const entry = entryFor(data, item.id)
         item.box.checked = entry.checked
-        item.note.value = entry.note
-        if (entry.note) item.details.open = true
+        if (entry.note) {
+          noteField(item)
+          item.details.open = true
+        }
+        if (item.note) item.note.value = entry.note
         showNote(item)
       }
       count()
@@ -124,18 +140,18 @@
 
     // An outcome is a status; an error, an alert (RGAA 7.5.1, 7.5.2). Both
     // are cleared first, so that the same message twice is announced twice.
-    const say = (message, { error = false } = {}) => {
+    const say = (text, { error = false } = {}) => {
       status.textContent = ""
       alert.textContent = ""
       requestAnimationFrame(() => {
-        ;(error ? alert : status).textContent = message
+        ;(error ? alert : status).textContent = text
       })
     }
 
     const save = () => slot.write(state())
 
     const stamp = () => {
-      meta.textContent = `Page : ${pageUrl()} — ${store.frenchDate(new Date())}`
+      meta.textContent = message("stamp", { url: pageUrl(), date: store.frenchDate(new Date()) })
     }
 
     const markdown = () => {
@@ -151,7 +167,7 @@
         lines.push("", `## ${group.title}`, "")
         for (const item of group.items) {
           lines.push(`- [${item.box.checked ? "x" : " "}] ${item.label} <!-- ${item.id} -->`)
-          const note = item.note.value.trim()
+          const note = noteText(item).trim()
           if (note) note.split(/\r?\n/).forEach((line, i) => lines.push(`  > ${i ? "" : NOTE_PREFIX}${line}`))
         }
       }
@@ -161,11 +177,11 @@
     const importText = text => {
       const parsed = parseExport(text)
       if (!parsed.checklist) {
-        say("Ce fichier n’a pas été créé par le bouton « Exporter » d’une checklist : rien n’a été importé.", { error: true })
+        say(message("import-not-export"), { error: true })
         return
       }
       if (parsed.checklist !== checklistId) {
-        say(`Ce fichier est l’export d’une autre checklist (« ${parsed.checklist} ») : rien n’a été importé.`, { error: true })
+        say(message("import-other", { id: parsed.checklist }), { error: true })
         return
       }
       const current = state().items
@@ -176,19 +192,16 @@
       apply({ items: current })
       save()
       const dropped = ids.length - kept.length
-      say(
-        `${app.count(kept.length, "élément importé", "éléments importés")}.` +
-          (dropped ? ` ${app.count(dropped, "élément du fichier n’existe", "éléments du fichier n’existent")} plus dans cette checklist : ${dropped < 2 ? "il est ignoré" : "ils sont ignorés"}.` : ""),
-      )
+      say([message("imported", { n: kept.length }), ...(dropped ? [message("dropped", { n: dropped })] : [])].join(" "))
     }
 
     const actions = {
       reset() {
-        if (!window.confirm(`Décocher toutes les cases de « ${title} » et effacer ses notes ?`)) return
+        if (!window.confirm(message("reset-confirm", { title }))) return
         apply(null)
         // Nothing of this checklist is left in the browser.
         slot.remove()
-        say("Toutes les cases sont décochées et les notes effacées.")
+        say(message("reset-done"))
       },
       print() {
         // The block that holds the checklist, as a direct child of the
@@ -213,11 +226,11 @@
       },
       export() {
         store.download(`checklist-${checklistId}-${store.isoDay(new Date())}.md`, markdown())
-        say("Le fichier Markdown est téléchargé.")
+        say(message("exported"))
       },
       async copy() {
         const done = await store.copy(markdown())
-        say(done ? "Le texte est copié dans le presse-papiers." : "La copie a échoué : utilisez « Exporter ».", { error: !done })
+        say(message(done ? "copied" : "copy-failed"), { error: !done })
       },
       import() {
         file.value = ""
@@ -225,15 +238,15 @@
       },
     }
 
-    const warn = message => {
-      notice.textContent = `${message} ${KEEP_IT}`
+    const warn = text => {
+      notice.textContent = `${text} ${message("keep-it")}`
       notice.classList.add("app-checklist__notice--warning")
     }
 
     // Restore, then reveal what only works with JavaScript.
     const saved = slot.read()
     apply(saved.data)
-    if (saved.problem) warn(UNREADABLE)
+    if (saved.problem) warn(message("unreadable"))
     for (const item of items) item.details.hidden = false
     for (const group of groups) group.count.hidden = false
     panel.hidden = false
@@ -243,9 +256,10 @@
     let mounted = false
     store.onUnavailable(
       reason => {
-        warn(UNAVAILABLE[reason])
+        const text = message(UNAVAILABLE[reason])
+        warn(text)
         // Found at a write, after the page was shown: announce it, once.
-        if (mounted) say(UNAVAILABLE[reason], { error: true })
+        if (mounted) say(text, { error: true })
       },
       { signal },
     )
@@ -256,7 +270,7 @@
       if (!event.target.matches(".app-checklist__box")) return
       const group = groups.find(g => g.items.some(item => item.box === event.target))
       count()
-      say(`${group.title} : ${ratio(group.items)}. Au total : ${ratio(items)}.`)
+      say(message("progress", { group: group.title, done: ratio(group.items), total: ratio(items) }))
       // After the progress, so that a storage failure found now is what is heard.
       save()
     })
@@ -267,6 +281,10 @@
       save()
     })
     form.addEventListener("click", event => {
+      // Before the summary opens its note, so that the field is there to take
+      // the focus next, from the keyboard as from the mouse.
+      const summary = event.target.closest("[data-checklist-note] > summary")
+      if (summary) noteField(items.find(item => item.details === summary.parentElement))
       const button = event.target.closest("[data-checklist-action]")
       if (button) actions[button.dataset.checklistAction]()
     })
@@ -275,7 +293,7 @@
       try {
         importText(await store.readFile(file.files[0]))
       } catch {
-        say("Le fichier n’a pas pu être lu : rien n’a été importé.", { error: true })
+        say(message("read-failed"), { error: true })
       }
     })
     // The browser's own Print command stamps the sheet too.

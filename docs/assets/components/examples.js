@@ -4,6 +4,7 @@
  * examples. */
 app.register("examples", (root, page) => {
   "use strict"
+  const { message } = page
   const form = root.querySelector(".app-examples__filters")
   if (!form) return
   const cards = [...root.querySelectorAll(".app-example")]
@@ -19,9 +20,7 @@ app.register("examples", (root, page) => {
     }
     // A status heading with no card left under it would announce an empty group.
     for (const group of groups) group.hidden = !group.querySelector(".app-example:not([hidden])")
-    count.textContent = shown
-      ? `${shown} exemple${shown > 1 ? "s" : ""}`
-      : "Aucun exemple ne correspond à ces filtres"
+    count.textContent = message(shown ? "count" : "none", { n: shown })
   }
 
   const remember = () => {

@@ -11,15 +11,8 @@
   "use strict"
 
   const VERSION = 1
-  const UNAVAILABLE = {
-    file: "Cette page est ouverte depuis un fichier : votre texte ne sera pas conservé après cette visite.",
-    blocked:
-      "Ce navigateur n’autorise pas l’enregistrement local (navigation privée ou stockage bloqué) : votre texte ne sera pas conservé après cette visite.",
-    quota: "L’espace de stockage de ce navigateur est plein : votre texte n’est plus conservé.",
-  }
-  const KEEP_IT = "Téléchargez la note pour la garder."
-  const UNREADABLE = "Le texte enregistré auparavant n’a pas pu être relu : il est ignoré."
-  const REMOVED = "Rubriques retirées du modèle"
+  // Why app.store cannot keep the text: the message that says so.
+  const UNAVAILABLE = { file: "unavailable-file", blocked: "unavailable-blocked", quota: "unavailable-quota" }
 
   const isObject = value => value !== null && typeof value === "object" && !Array.isArray(value)
   const objectAt = (value, key) => (isObject(value) && isObject(value[key]) ? value[key] : {})
@@ -45,7 +38,7 @@
 
 
   /* ---- The form ---- */
-  const mount = (root, { signal }) => {
+  const mount = (root, { signal, message }) => {
     const store = window.app.store
     const noteId = root.dataset.noteId
     const title = root.dataset.noteTitle
@@ -65,16 +58,34 @@
       kind: element.dataset.kind,
       element,
       text: element.querySelector("[data-section-text]"),
-      scenarios: [...element.querySelectorAll("[data-scenario-id]")].map(fieldset => ({
-        id: fieldset.dataset.scenarioId,
-        title: fieldset.dataset.title,
-        fieldset,
-        pick: element.querySelector(`[data-scenario-pick][value="${fieldset.dataset.scenarioId}"]`),
-        parts: [...fieldset.querySelectorAll("[data-part]")],
+      scenarios: [...element.querySelectorAll("template[data-scenario-template]")].map(template => ({
+        id: template.dataset.scenarioTemplate,
+        title: template.content.firstElementChild.dataset.title,
+        template,
+        pick: element.querySelector(`[data-scenario-pick][value="${template.dataset.scenarioTemplate}"]`),
+        // Built by scenarioFields() when the scenario is first picked or restored.
+        fieldset: null,
+        parts: [],
       })),
       rows: element.querySelector("[data-rows]"),
     }))
     const byElement = node => sections.find(section => section.element.contains(node))
+
+    /* A scenario's fields, from its template, next to it; the checkbox that
+     * shows them names them once they exist. */
+    const scenarioFields = scenario => {
+      if (scenario.fieldset) return
+      const fieldset = scenario.template.content.firstElementChild.cloneNode(true)
+      scenario.template.before(fieldset)
+      scenario.pick.setAttribute("aria-controls", fieldset.id)
+      Object.assign(scenario, { fieldset, parts: [...fieldset.querySelectorAll("[data-part]")] })
+    }
+    // The parts' labels, for the exports of scenarios this page does not show.
+    const partLabels = Object.fromEntries(
+      sections.flatMap(s => s.scenarios).flatMap(({ template }) =>
+        [...template.content.querySelectorAll("[data-part]")].map(part => [part.dataset.part, part.dataset.label]),
+      ),
+    )
 
     // The outline the blank files follow (note_outline.py): a section the
     // reader left as it was exports as its blank blocks, with links made
@@ -103,10 +114,10 @@
       ;[...rowList(section).children].forEach((row, i) => {
         row.querySelector("[data-row-legend]").textContent = `${capital} ${i + 1}`
         const remove = row.querySelector('[data-note-action="remove-row"]')
-        remove.textContent = "Supprimer"
+        remove.textContent = message("remove-row")
         remove.append(Object.assign(document.createElement("span"), {
           className: "app-visually-hidden",
-          textContent: ` l’${name} ${i + 1}`,
+          textContent: ` ${message("remove-row-which", { row: name, number: i + 1 })}`,
         }))
       })
     }
@@ -167,6 +178,8 @@
         for (const scenario of section.scenarios) {
           const parts = objectAt(objectAt(savedScenarios, scenario.id), "parts")
           scenario.pick.checked = picked.includes(scenario.id)
+          if (scenario.pick.checked || Object.keys(parts).length) scenarioFields(scenario)
+          if (!scenario.fieldset) continue
           scenario.fieldset.hidden = !scenario.pick.checked
           for (const part of scenario.parts) {
             const value = stringAt(parts, part.dataset.part)
@@ -208,9 +221,6 @@
     /* The note as the exports see it: this page's sections, in order, then
      * what is kept of sections no longer in the template. */
     const note = () => {
-      const labels = Object.fromEntries(
-        sections.flatMap(s => s.scenarios.flatMap(sc => sc.parts.map(p => [p.dataset.part, p.dataset.label]))),
-      )
       const filled = rows => rows.filter(cells => cells.some(cell => cell.trim()))
       const partsOf = entries => entries.filter(([, text]) => text.trim()).map(([label, text]) => [label, text.trim()])
       const list = sections.map(section => {
@@ -230,7 +240,7 @@
               const parts = objectAt(entry, "parts")
               return {
                 title: stringAt(entry, "title") || id,
-                parts: partsOf(Object.keys(parts).map(key => [labels[key] || key, stringAt(parts, key) || ""])),
+                parts: partsOf(Object.keys(parts).map(key => [partLabels[key] || key, stringAt(parts, key) || ""])),
               }
             }),
           ],
@@ -252,7 +262,7 @@
             const parts = objectAt(objectAt(scenarios, sid), "parts")
             return {
               title: stringAt(objectAt(scenarios, sid), "title") || sid,
-              parts: partsOf(Object.keys(parts).map(key => [labels[key] || key, stringAt(parts, key) || ""])),
+              parts: partsOf(Object.keys(parts).map(key => [partLabels[key] || key, stringAt(parts, key) || ""])),
             }
           }),
           table: keys.length
@@ -260,7 +270,7 @@
             : null,
         }
       })
-      if (orphans.length) list.push({ title: REMOVED, level: 2, text: "", scenarios: [], table: null }, ...orphans)
+      if (orphans.length) list.push({ title: message("removed"), level: 2, text: "", scenarios: [], table: null }, ...orphans)
       const date = parseDay(day.value) || new Date()
       return { title, service: service.value.trim(), date: store.frenchDate(date), page: pageUrl(), odf: outline.odf, sections: list }
     }
@@ -268,11 +278,11 @@
     /* ---- messages ---- */
     // An outcome is a status; an error, an alert (RGAA 7.5.1, 7.5.2). Both
     // are cleared first, so that the same message twice is announced twice.
-    const say = (message, { error = false } = {}) => {
+    const say = (text, { error = false } = {}) => {
       status.textContent = ""
       alert.textContent = ""
       requestAnimationFrame(() => {
-        ;(error ? alert : status).textContent = message
+        ;(error ? alert : status).textContent = text
       })
     }
 
@@ -281,22 +291,21 @@
     // saves at every keystroke, and would have it read out at each one.
     const showSaved = (date, kept) => {
       const text = kept
-        ? `Enregistré dans ce navigateur le ${store.frenchDate(date)} à ${time(date)}.`
-        : `Non enregistré : ${KEEP_IT.charAt(0).toLowerCase()}${KEEP_IT.slice(1)}`
+        ? message("saved", { date: store.frenchDate(date), time: time(date) })
+        : message("not-saved")
       if (savedLine.textContent !== text) savedLine.textContent = text
     }
 
-    const warn = message => {
-      notice.textContent = `${message} ${KEEP_IT}`
+    const warn = text => {
+      notice.textContent = `${text} ${message("keep-it")}`
       notice.classList.add("app-note-builder__notice--warning")
     }
 
     const showOrphans = () => {
-      const titles = Object.entries(kept.sections).map(([id, entry]) => `« ${stringAt(entry, "title") || id} »`)
+      const titles = Object.entries(kept.sections).map(([id, entry]) => message("quoted", { title: stringAt(entry, "title") || id }))
       orphansLine.hidden = !titles.length
       orphansLine.textContent = titles.length
-        ? `Ce modèle ne contient plus ${titles.length > 1 ? "les rubriques" : "la rubrique"} ${titles.join(", ")} : ` +
-          `votre texte y est conservé et figure à la fin des exports, sous « ${REMOVED} ».`
+        ? message("orphans", { n: titles.length, titles: titles.join(", "), removed: message("removed") })
         : ""
     }
 
@@ -312,16 +321,16 @@
     // typing or at the first export, so that the page itself stays light.
     const exporter = () => app.load("note-export", "lib").then(() => app.noteExport)
     const exporting = action => () =>
-      exporter().then(action, () => say("L’export n’a pas pu être préparé : vérifiez la connexion, puis réessayez.", { error: true }))
+      exporter().then(action, () => say(message("export-failed"), { error: true }))
 
     const actions = {
       markdown: exporting(exports => {
         store.download(filename("md"), exports.toMarkdown(note()))
-        say("La note est téléchargée au format Markdown.")
+        say(message("downloaded-md"))
       }),
       odt: exporting(async exports => {
         store.download(filename("odt"), await exports.toOdt(note()), exports.MIMETYPE)
-        say("La note est téléchargée au format OpenDocument (.odt).")
+        say(message("downloaded-odt"))
       }),
       print: exporting(exports => {
         exports.renderPrint(printTarget, note())
@@ -331,11 +340,11 @@
         window.print()
       }),
       clear() {
-        if (!window.confirm(`Effacer tout le texte de « ${title} » dans ce navigateur ? Téléchargez d’abord la note pour la garder.`)) return
+        if (!window.confirm(message("clear-confirm", { title }))) return
         slot.remove()
         apply(null)
-        savedLine.textContent = "Rien n’est encore enregistré."
-        say("La note est effacée.")
+        savedLine.textContent = message("nothing-saved")
+        say(message("cleared"))
       },
       "add-row"(button) {
         const section = byElement(button)
@@ -343,7 +352,7 @@
         renumber(section)
         row.querySelector("input").focus()
         save()
-        say(`${row.querySelector("[data-row-legend]").textContent} ajoutée.`)
+        say(message("row-added", { row: row.querySelector("[data-row-legend]").textContent }))
       },
       "remove-row"(button) {
         const section = byElement(button)
@@ -354,14 +363,14 @@
         renumber(section)
         ;(next ? next.querySelector("input") : section.rows.querySelector('[data-note-action="add-row"]')).focus()
         save()
-        say(`${label} supprimée.`)
+        say(message("row-removed", { row: label }))
       },
       async "import-grid"(button) {
         const section = byElement(button)
         // The grid's own script exports it, as on the grid's page.
         const grid = await app.load("structure-grid").then(() => app.structureGrid.markdown(), () => "")
         if (!grid) {
-          say("Aucune grille de décision n’est enregistrée dans ce navigateur : remplissez-la d’abord.", { error: true })
+          say(message("grid-missing"), { error: true })
           return
         }
         // The grid's headings (from ##) go under this section's own.
@@ -369,7 +378,7 @@
         const text = section.text.value.trim()
         section.text.value = `${text ? `${text}\n\n` : ""}${shifted.trim()}\n`
         save()
-        say("La grille de décision est ajoutée au texte de la rubrique.")
+        say(message("grid-added"))
       },
     }
 
@@ -377,7 +386,7 @@
     const saved = slot.read()
     apply(saved.data)
     if (saved.data && saved.savedAt) showSaved(saved.savedAt, true)
-    if (saved.problem) warn(UNREADABLE)
+    if (saved.problem) warn(message("unreadable"))
     form.hidden = false
     root.classList.add("app-note-builder--ready")
     if (template) template.classList.add("app-note-builder__template")
@@ -385,10 +394,10 @@
     let mounted = false
     store.onUnavailable(
       reason => {
-        warn(UNAVAILABLE[reason])
-        savedLine.textContent = `Non enregistré : ${KEEP_IT.charAt(0).toLowerCase()}${KEEP_IT.slice(1)}`
+        warn(message(UNAVAILABLE[reason]))
+        savedLine.textContent = message("not-saved")
         // Found at a write, after the page was shown: an error, said once.
-        if (mounted) say(UNAVAILABLE[reason], { error: true })
+        if (mounted) say(message(UNAVAILABLE[reason]), { error: true })
       },
       { signal },
     )
@@ -401,6 +410,7 @@
       const pick = event.target.closest("[data-scenario-pick]")
       if (!pick) return
       const scenario = byElement(pick).scenarios.find(s => s.pick === pick)
+      scenarioFields(scenario)
       scenario.fieldset.hidden = !pick.checked
       save()
     })

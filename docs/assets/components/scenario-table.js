@@ -10,10 +10,8 @@
   const MIN = 2
   const MAX = 4
   const PARAM = "scenarios"
-  const TOO_MANY = "Quatre scénarios au plus : décochez-en un avant d’en ajouter un autre."
-  const TOO_FEW = "Deux scénarios au moins : cochez-en un autre avant de retirer celui-ci."
 
-  const init = root => {
+  const init = (root, { message }) => {
     const form = root.querySelector(".app-scenario-table__choice")
     const boxes = [...form.querySelectorAll('input[name="scenarios"]')]
     const known = boxes.map(box => box.value)
@@ -63,10 +61,10 @@
       const ids = chosen()
       if (ids.length > MAX || ids.length < MIN) {
         box.checked = !box.checked
-        status.textContent = ids.length > MAX ? TOO_MANY : TOO_FEW
+        status.textContent = message(ids.length > MAX ? "too-many" : "too-few")
         return
       }
-      status.textContent = `${ids.length} scénarios comparés.`
+      status.textContent = message("compared", { n: ids.length })
       show(ids)
       writeUrl(ids)
       slot.write({ scenarios: ids })

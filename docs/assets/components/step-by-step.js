@@ -40,7 +40,7 @@
     return { step, set, isOpen: () => !panel.hidden, mark: heading.querySelector("[data-step-mark]") }
   }
 
-  const mountRoutes = root => {
+  const mountRoutes = (root, message) => {
     const links = [...root.querySelectorAll(".app-step-by-step__situation")]
     const distance = root.querySelector("[data-step-by-step-distance]")
     const radios = [...distance.querySelectorAll("input[type=radio]")]
@@ -52,7 +52,7 @@
       const route = { id: section.dataset.route, section, all }
       const sync = () => {
         const open = route.steps.every(step => step.isOpen())
-        all.firstChild.textContent = open ? "Tout masquer" : "Tout afficher"
+        all.firstChild.textContent = message(open ? "hide-all" : "show-all")
       }
       route.steps = [...section.querySelectorAll(".app-step-by-step__step")].map(step => foldable(step, sync))
       route.sync = sync
@@ -79,7 +79,7 @@
         const now = radio ? !late && start < Number(radio.dataset.until) : false
         if (now) due.push(step)
         step.mark.hidden = !(late || now)
-        step.mark.textContent = late ? "à rattraper" : now ? "à faire maintenant" : ""
+        step.mark.textContent = late ? message("late") : now ? message("now") : ""
         step.step.classList.toggle("app-step-by-step__step--late", late)
         step.set(now)
       }
@@ -98,15 +98,16 @@
         else link.removeAttribute("aria-current")
       }
       const chosen = links.find(link => link.dataset.route === choice.route)
-      end.textContent = chosen ? chosen.dataset.end : "la fin de l’incubation ou du défi"
+      end.textContent = chosen ? chosen.dataset.end : message("end")
       for (const radio of radios) radio.checked = radio.value === choice.distance
       if (!route) return
       const due = place(route)
       if (announce) {
         const name = route.section.querySelector(".app-step-by-step__title").textContent.trim()
         const late = route.steps.filter(step => step.step.classList.contains("app-step-by-step__step--late"))
-        const counts = choice.distance ? ` : ${app.count(due.length, "étape")} à faire maintenant, ${late.length} à rattraper` : ""
-        status.textContent = `${name} affiché ci-dessous${counts}.`
+        status.textContent = choice.distance
+          ? message("shown-due", { name, n: due.length, late: late.length })
+          : message("shown", { name })
       }
     }
 
@@ -141,8 +142,8 @@
     }
   }
 
-  window.app.register("step-by-step", root => {
+  window.app.register("step-by-step", (root, { message }) => {
     if (root.classList.contains("app-step-by-step--box")) mountBox(root)
-    else mountRoutes(root)
+    else mountRoutes(root, message)
   })
 })()

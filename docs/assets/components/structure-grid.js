@@ -111,7 +111,7 @@
     },
   }
 
-  app.register("structure-grid", (root, { signal }) => {
+  app.register("structure-grid", (root, { signal, message }) => {
     const store = slot(root.dataset.grid)
     const rows = [...root.querySelectorAll("tbody tr[data-criterion]")]
     const nameInputs = [...root.querySelectorAll('input[name="name"]')]
@@ -163,17 +163,15 @@
 
     // An outcome is a status; an error, an alert (RGAA 7.5.1, 7.5.2). Both
     // are emptied first, so that the same message twice is announced twice.
-    const say = (message, { error = false } = {}) => {
+    const say = (text, { error = false } = {}) => {
       announce.textContent = ""
       alert.textContent = ""
-      setTimeout(() => ((error ? alert : announce).textContent = message), 50)
+      setTimeout(() => ((error ? alert : announce).textContent = text), 50)
     }
 
     const showStatus = reason => {
       status.hidden = false
-      status.textContent = reason
-        ? "Le stockage de ce navigateur n’est pas disponible : la grille ne sera pas conservée après cette visite. Téléchargez-la pour la garder."
-        : "La grille est enregistrée dans ce navigateur seulement, jamais envoyée ailleurs. Téléchargez-la pour la garder ou la partager."
+      status.textContent = message(reason ? "unavailable" : "saved-here")
     }
 
     const save = event => {
@@ -183,9 +181,9 @@
       if (event && event.target.name === "score") {
         const i = Number(event.target.closest("td").dataset.candidate) - 1
         const { total, weakest } = summary(data, i)
-        say(`${nameOf(data, i)} : total ${total}, critère le plus faible ${weakest}.`)
+        say(message("scored", { name: nameOf(data, i), total, weakest }))
       } else if (event && event.target.name === "weight") {
-        say("Totaux recalculés avec le nouveau poids.")
+        say(message("weighted"))
       }
     }
 
@@ -212,7 +210,7 @@
     const actions = {
       async copy() {
         const done = await app.store.copy(toMarkdown(collect()))
-        say(done ? "Grille copiée dans le presse-papiers." : "La copie a échoué ; utilisez « Télécharger ».", { error: !done })
+        say(message(done ? "copied" : "copy-failed"), { error: !done })
       },
       download() {
         app.store.download(`grille-${root.dataset.grid}-${app.store.isoDay(new Date())}.md`, toMarkdown(collect()))
@@ -224,14 +222,14 @@
         window.print()
       },
       clear() {
-        if (!window.confirm("Vider la grille ? Les noms, notes et remarques seront effacés de ce navigateur.")) return
+        if (!window.confirm(message("clear-confirm"))) return
         for (const field of root.querySelectorAll("input, select, textarea")) field.value = ""
         for (const row of rows) weightField(row).value = DEFAULT_WEIGHT
         kept = {}
         keptWeights = {}
         store.remove()
         refresh(collect())
-        say("Grille vidée.")
+        say(message("cleared"))
       },
     }
     const bar = root.querySelector(".app-structure-grid__actions")

@@ -37,7 +37,7 @@
     return button
   }
 
-  const init = (header) => {
+  const init = (header, { message }) => {
     const menu = header.querySelector('label.md-header__button[for="__drawer"]')
     if (menu && drawer()) {
       const button = twin(menu, { "aria-expanded": drawer().checked })
@@ -52,14 +52,14 @@
     }
     const search = header.querySelector('label.md-header__button[for="__search"]')
     if (search) twin(search, { "aria-haspopup": "dialog" })
-    if (sidebar()) navTwins(sidebar())
+    if (sidebar()) navTwins(sidebar(), message)
   }
 
   // Inside the drawer, on small screens, each section opens as a panel of
   // its own through a <label> (mouse only), and each panel's title goes
   // back. They get button twins too: a section button says whether its panel
   // is open, and the focus follows the reader into a panel and back out.
-  const navTwins = (nav) => {
+  const navTwins = (nav, message) => {
     for (const label of nav.querySelectorAll("label.md-nav__link[for], label.md-nav__title[for]")) {
       const toggle = document.getElementById(label.htmlFor)
       if (!toggle || label.htmlFor === "__drawer") continue
@@ -71,7 +71,7 @@
       button.append(...[...label.childNodes].map((node) => node.cloneNode(true)))
       if (back) {
         const name = label.textContent.trim()
-        button.setAttribute("aria-label", `Retour au menu (quitter « ${name} »)`)
+        button.setAttribute("aria-label", message("back", { name }))
       } else {
         button.setAttribute("aria-expanded", toggle.checked)
         toggle.addEventListener("change", () => button.setAttribute("aria-expanded", toggle.checked))

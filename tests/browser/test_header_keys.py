@@ -108,7 +108,8 @@ def test_search_results_show_the_focus_and_the_search_closes_when_it_leaves(
         # On the home page, the next stop after the results is the menu's
         # current link, which the search's overlay covers while it is open.
         page.goto(base_url, wait_until="networkidle")
-        page.keyboard.press("/")
+        # Not « / »: single-key shortcuts are off (RGAA 12.10).
+        page.locator("input.md-search__input").click()
         page.keyboard.type("structure", delay=20)
         expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
         for _ in range(2):  # a result, then its « N de plus sur cette page »

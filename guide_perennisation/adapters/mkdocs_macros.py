@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from guide_perennisation.assets import AssetFinder
+from guide_perennisation.audit import footer_mention
 from guide_perennisation.complete_guide import complete_guide, markdown_converter
 from guide_perennisation.components import COMPONENTS
 from guide_perennisation.csp import content_security_policy, inline_scripts
@@ -68,6 +69,10 @@ def define_env(env: Any) -> None:
         for error in exc.errors:
             print(error, file=sys.stderr)
         raise PluginError(f"{len(exc.errors)} problème(s) dans les données : le site n'est pas construit.") from None
+
+    # Read by overrides/partials/copyright.html: the footer's « Accessibilité : … »,
+    # computed from the audit like the statement's rate.
+    env.conf["extra"]["accessibility"] = footer_mention(guide.audit)
 
     root = Path(env.project_dir)
     docs_dir = Path(env.conf["docs_dir"])

@@ -6,9 +6,10 @@ The guide keeps only what its audit needs: each theme's number and name, each
 criterion's number and title, with the title's Markdown links to the RGAA
 glossary stripped (« [image porteuse d’information](#…) » becomes the words).
 
-Run once when the reference changes, then commit the generated module:
+Run once when the reference changes, format and commit the generated module:
 
     python tools/rgaa_reference.py path/to/criteres.json
+    ruff format guide_perennisation/models/rgaa.py
 """
 
 from __future__ import annotations

@@ -335,11 +335,17 @@ def load_guide(root: Path, data_dir: Path | None = None, docs_dir: Path | None =
             errors.append(DataError(display, 1, 1, f"fichier manquant ; un document {name} est attendu"))
             continue
         try:
-            document, problems = _validate_document(name, load(path, display), model)
+            doc = load(path, display)
         except DataErrors as exc:
             errors.extend(exc.errors)
             continue
+        document, problems = _validate_document(name, doc, model)
         errors.extend(problems)
+        # The pages of docs/ a document names, as links in the data are checked.
+        for where, page in getattr(document, "docs_pages", lambda: ())():
+            if docs_dir.is_dir() and not (docs_dir / page).is_file():
+                message = f"{_dotted(name, where)}: la page « {page} » n'existe pas dans docs/"
+                errors.append(DataError(display, *doc.position(where), message))
         if document is not None:
             documents[name] = document
     if errors:

@@ -88,11 +88,11 @@ def axe_contradictions(
 ) -> list[str]:
     """Criteria recorded « conforme » although a rule that axe maps to them is
     violated on a sample page. `violations`: the ids of the violated rules, by
-    sample page URL (as in the audit's sample); `rule_tags`: each rule's tags."""
+    sample page id; `rule_tags`: each rule's tags."""
     conforming = {entry.id for entry in audit.criteria if audit.overall(entry) == "conforme"}
     problems = []
     for page in audit.sample:
-        for rule in violations.get(page.url, ()):
+        for rule in violations.get(page.id, ()):
             for criterion in sorted(criteria_of(rule_tags.get(rule, ())) & conforming):
-                problems.append(f"{criterion} est « conforme » mais axe signale « {rule} » sur {page.url} ({page.id})")
+                problems.append(f"{criterion} est « conforme » mais axe signale « {rule} » sur {page.page} ({page.id})")
     return problems

@@ -209,9 +209,9 @@ def test_the_evidence_check_fails_on_a_broken_copy() -> None:
 def test_axe_contradicts_a_conforming_criterion() -> None:
     assert criteria_of(["wcag2a", "RGAA-1.1.1", "RGAA-10.4.2", "RGAAv4"]) == {"1.1", "10.4"}
     tags = {"image-alt": ["wcag2a", "RGAA-1.1.1"], "region": ["best-practice"]}
-    violations = {"/outils/glossaire/": ["image-alt", "region"]}
+    violations = {"glossaire": ["image-alt", "region"]}
     assert axe_contradictions(judged(), violations, tags) == [
-        "1.1 est « conforme » mais axe signale « image-alt » sur /outils/glossaire/ (glossaire)"
+        "1.1 est « conforme » mais axe signale « image-alt » sur outils/glossaire.md (glossaire)"
     ]
     failing = judged(**{"1.1": {"status": "non-conforme", "defects": [{"page": "glossaire", "what": "x"}]}})
     assert axe_contradictions(failing, violations, tags) == []
@@ -284,3 +284,11 @@ def test_the_statement_footer_grid_and_site_map_come_from_the_data(site_dir: Pat
     assert len(grid.xpath("//table/tbody/tr")) == 106
     site_map = html.parse(str(site_dir / "a-propos/plan-du-site/index.html")).getroot()
     assert site_map.xpath("//main//a[contains(@href, 'audit-rgaa')]")
+
+
+def test_the_sample_names_pages_of_docs(project: Path) -> None:
+    errors = errors_after(project, "    page: outils/glossaire.md\n", "    page: outils/lexique.md\n")
+    assert errors == [
+        f"data/audit.yml:{line('    page: outils/glossaire.md')}:11: audit.sample[14].page: "
+        "la page « outils/lexique.md » n'existe pas dans docs/"
+    ]

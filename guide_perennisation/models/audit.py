@@ -42,7 +42,14 @@ LABELS: dict[str, str] = {
 class SamplePage(Model):
     id: Slug
     title: Text
-    url: Text = Field(description="Chemin de la page dans le site construit, par exemple « /outils/glossaire/ ».")
+    page: Text = Field(
+        description="La page : son fichier dans docs/ (« outils/glossaire.md »), ou « 404.html » pour la page d'erreur."
+    )
+
+    @property
+    def in_docs(self) -> bool:
+        """A page written in docs/ (the error page is the theme's)."""
+        return self.page.endswith(".md")
 
 
 class Defect(Model):
@@ -102,6 +109,12 @@ class Audit(Model):
     environment: Text = Field(description="Navigateur, outils et versions utilisés pour l'audit.")
     sample: list[SamplePage] = Field(min_length=1)
     criteria: list[CriterionAudit]
+
+    def docs_pages(self) -> Iterator[tuple[tuple[str | int, ...], str]]:
+        """The sample's pages written in docs/, with where each is named."""
+        for i, page in enumerate(self.sample):
+            if page.in_docs:
+                yield ("sample", i, "page"), page.page
 
     def page_ids(self) -> list[str]:
         return [page.id for page in self.sample]

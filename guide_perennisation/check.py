@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .guide import Guide
+from .guide import DOCUMENTS, Guide
 from .loader import DataErrors, load_guide
 
 
@@ -26,7 +26,8 @@ def main(argv: list[str]) -> int:
         return 1
     collections = guide.collections()
     count = sum(len(records) for records in collections.values())
-    print(f"Données valides : {count} enregistrements dans {len(collections)} fichiers.")
+    documents = ", ".join(f"data/{name}.yml" for name in DOCUMENTS)
+    print(f"Données valides : {count} enregistrements dans {len(collections)} fichiers, et {documents}.")
     return 0
 
 

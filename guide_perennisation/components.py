@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .assets import FOLDER, file_name
+from .audit import audit_failures, audit_grid, audit_status
 from .checklist import all_checklists, checklist
 from .criteria import criteria
 from .examples import examples
@@ -56,6 +57,7 @@ class Component:
 
 
 COMPONENTS = (
+    Component("audit", ("audit",), (audit_status, audit_failures, audit_grid)),
     Component("checklist", ("checklists", "sources"), (checklist, all_checklists)),
     Component("complete_guide"),
     Component("criteria", ("criteria",), (criteria,)),

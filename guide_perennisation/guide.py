@@ -14,7 +14,8 @@ from typing import Literal, overload
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from .models.base import Record
+from .models.audit import Audit
+from .models.base import Model, Record
 from .models.checklist import Checklist
 from .models.criteria import Criterion
 from .models.examples import Example
@@ -45,6 +46,11 @@ COLLECTIONS: dict[str, type[Record]] = {
     "steps": Step,
     "routes": Route,
     "interface": Interface,
+}
+
+# One file per document: data/<name>.yml holds one <model>, not a list of records.
+DOCUMENTS: dict[str, type[Model]] = {
+    "audit": Audit,
 }
 
 # French labels for what each collection holds, used in error messages.
@@ -115,6 +121,7 @@ class Guide(BaseModel):
     steps: dict[str, Step] = {}
     routes: dict[str, Route] = {}
     interface: dict[str, Interface] = {}
+    audit: Audit | None = None
     # The file of each collection, and the line of each record, for messages and « Modifier ces données ».
     files: dict[str, str] = {}
     lines: dict[tuple[str, str], int] = {}

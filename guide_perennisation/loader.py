@@ -18,8 +18,8 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from .guide import COLLECTIONS, BrokenReferences, Guide, UnknownRecord
-from .models.base import Record
+from .guide import COLLECTIONS, DOCUMENTS, BrokenReferences, Guide, UnknownRecord
+from .models.base import Model, Record
 from .page_source import MacroSyntaxError, macro_calls, split_front_matter
 
 Path_ = tuple[str | int, ...]
@@ -196,6 +196,26 @@ def _validate(collection: str, doc: Document, model: type[Record]) -> tuple[list
         return [], errors
 
 
+def _validate_document(name: str, doc: Document, model: type[Model]) -> tuple[Model | None, list[DataError]]:
+    """One document (not a list): its model, then what only the whole document can check."""
+    try:
+        document = TypeAdapter(model).validate_python(doc.data)
+    except ValidationError as exc:
+        errors = []
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            where = (*loc, "<key>") if error["type"] == "extra_forbidden" else loc
+            line, column = doc.position(where)
+            errors.append(DataError(doc.file, line, column, f"{_dotted(name, loc)}: {_describe(error)}"))
+        return None, errors
+    problems = getattr(document, "problems", lambda: iter(()))()
+    errors = [
+        DataError(doc.file, *doc.position(path), f"{_dotted(name, tuple(p for p in path if p != '<key>'))}: {message}")
+        for path, message in problems
+    ]
+    return (None if errors else document), errors
+
+
 def _duplicates(items: list[Any], path: Path_) -> Iterator[tuple[Path_, str]]:
     seen: set[str] = set()
     for i, item in enumerate(items):
@@ -205,11 +225,14 @@ def _duplicates(items: list[Any], path: Path_) -> Iterator[tuple[Path_, str]]:
 
 
 def _build(
-    records: dict[str, dict[str, Record]], files: dict[str, str], lines: dict[tuple[str, str], int]
+    records: dict[str, dict[str, Record]],
+    documents: dict[str, Model],
+    files: dict[str, str],
+    lines: dict[tuple[str, str], int],
 ) -> tuple[Guide | None, list[tuple[str, Path_, str]]]:
     """The guide, or the references it refuses, each as (collection, path, message)."""
     try:
-        return Guide(**records, files=files, lines=lines), []
+        return Guide(**records, **documents, files=files, lines=lines), []
     except ValidationError as exc:
         broken = [
             b
@@ -309,6 +332,28 @@ def load_guide(root: Path, data_dir: Path | None = None, docs_dir: Path | None =
         for i, record in enumerate(found):
             records[collection].setdefault(record.id, record)
             lines[(collection, record.id)] = doc.position((i,))[0]
+    documents: dict[str, Model] = {}
+    for name, model in DOCUMENTS.items():
+        path = data_dir / f"{name}.yml"
+        display = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+        files[name] = display
+        if not path.is_file():
+            errors.append(DataError(display, 1, 1, f"fichier manquant ; un document {name} est attendu"))
+            continue
+        try:
+            doc = load(path, display)
+        except DataErrors as exc:
+            errors.extend(exc.errors)
+            continue
+        document, problems = _validate_document(name, doc, model)
+        errors.extend(problems)
+        # The pages of docs/ a document names, as links in the data are checked.
+        for where, page in getattr(document, "docs_pages", lambda: ())():
+            if docs_dir.is_dir() and not (docs_dir / page).is_file():
+                message = f"{_dotted(name, where)}: la page « {page} » n'existe pas dans docs/"
+                errors.append(DataError(display, *doc.position(where), message))
+        if document is not None:
+            documents[name] = document
     if errors:
         raise DataErrors(errors)
 
@@ -316,7 +361,7 @@ def load_guide(root: Path, data_dir: Path | None = None, docs_dir: Path | None =
         line, column = docs[collection].position(path)
         return DataError(docs[collection].file, line, column, f"{_dotted(collection, path)}: {message}")
 
-    guide, broken = _build(records, files, lines)
+    guide, broken = _build(records, documents, files, lines)
     errors = [located(*b) for b in broken]
     errors += [located(*problem) for problem in _check(records, docs_dir if docs_dir.is_dir() else None)]
     if guide is not None and docs_dir.is_dir():

@@ -12,7 +12,7 @@ import pytest
 from .conftest import SCHEMES, WIDTHS, format_violations
 
 
-@pytest.mark.rgaa("1.1", "1.2", "3.2", "6.2", "8.3", "8.4", "8.5", "9.3", "10.4", "10.6", "10.8")
+@pytest.mark.rgaa("1.1", "1.2", "3.2", "6.2", "8.3", "8.4", "8.5", "9.2", "9.3", "10.4", "10.6", "10.8")
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_every_page_has_no_axe_violation(site_audit, scheme: str, width: int) -> None:

@@ -45,12 +45,14 @@ def _worker_group(item: pytest.Item) -> str:
     run in one worker, so that an expensive fixture is set up once: a file's
     tests share its module fixtures (a site of their own), and the gates that
     read one scheme×width visit of every page (`site_audit`) share that visit,
-    and the tests of the site built without history (`undated_site`) share it."""
+    and so do the tests of one other site (`undated_site`, `next_version`)."""
     if "site_audit" in item.fixturenames:
         params = item.callspec.params
         return f"site-audit-{params['scheme']}-{params['width']}"
     if "undated_site" in item.fixturenames:
         return "undated-site"
+    if "next_version" in item.fixturenames:
+        return "next-version"
     return item.path.relative_to(ROOT).as_posix()
 
 

@@ -45,14 +45,14 @@ def _worker_group(item: pytest.Item) -> str:
     run in one worker, so that an expensive fixture is set up once: a file's
     tests share its module fixtures (a site of their own), and the gates that
     read one scheme×width visit of every page (`site_audit`) share that visit,
-    and so do the tests of one other site (`undated_site`, `next_version`)."""
+    and so do the tests of one other site (Zensical's in tests/test_engines.py
+    and tests/browser/test_engines.py, `undated_site`, `next_version`)."""
     if "site_audit" in item.fixturenames:
         params = item.callspec.params
         return f"site-audit-{params['scheme']}-{params['width']}"
-    if "undated_site" in item.fixturenames:
-        return "undated-site"
-    if "next_version" in item.fixturenames:
-        return "next-version"
+    for shared in ("zensical_site", "undated_site", "next_version"):
+        if shared in item.fixturenames:
+            return shared
     return item.path.relative_to(ROOT).as_posix()
 
 

@@ -4,6 +4,7 @@ headless Debian Chromium driven by Playwright."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import os
 import shutil
@@ -11,6 +12,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -56,10 +58,15 @@ def _worker_group(item: pytest.Item) -> str:
     """Under pytest-xdist (`--dist loadgroup`), the tests that share a group
     run in one worker, so that an expensive fixture is set up once: a file's
     tests share its module fixtures (a site of their own), and the gates that
-    read one scheme×width visit of every page (`site_audit`) share that visit."""
+    read one scheme×width visit of every page (`site_audit`) share that visit,
+    and so do the tests of one other site (Zensical's in tests/test_engines.py
+    and tests/browser/test_engines.py, `undated_site`, `next_version`)."""
     if "site_audit" in item.fixturenames:
         params = item.callspec.params
         return f"site-audit-{params['scheme']}-{params['width']}"
+    for shared in ("zensical_site", "undated_site", "next_version"):
+        if shared in item.fixturenames:
+            return shared
     return item.path.relative_to(ROOT).as_posix()
 
 
@@ -139,13 +146,42 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
+@dataclass(frozen=True)
+class Build:
+    site: Path
+    stderr: str
+
+
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The session's one strict build of the project as it stands: the site,
+    and what the build printed, for the tests that read either."""
     destination = tmp_path_factory.mktemp("site")
     result = _mkdocs_build(ROOT, destination)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
-    return destination
+    return Build(destination, result.stderr)
+
+
+@pytest.fixture(scope="session")
+def site_dir(site_build: Build) -> Path:
+    return site_build.site
+
+
+# 2030-06-01 09:30 UTC: far ahead of every fact's « vérifié le », and not at
+# midnight, so that what is dated by its day shows the hour dropped.
+UNDATED_EPOCH = int(dt.datetime(2030, 6, 1, 9, 30, tzinfo=dt.UTC).timestamp())
+
+
+@pytest.fixture(scope="session")
+def undated_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project with no git at all, built with SOURCE_DATE_EPOCH
+    set far ahead (UNDATED_EPOCH), as a packager would: one build shared by
+    the tests of dates without history (page foot, freshness, note files)."""
+    project = copy_project(tmp_path_factory.mktemp("undated"))
+    result = build_site(project, project / "site", {"SOURCE_DATE_EPOCH": str(UNDATED_EPOCH)})
+    assert result.returncode == 0, "l'âge des faits ne fait jamais échouer la construction\n" + result.stderr
+    return project / "site"
 
 
 ZENSICAL = ROOT / ".venv-zensical" / "bin" / "python"

@@ -11,7 +11,7 @@ import pytest
 
 from guide_perennisation.loader import DataErrors, load_guide
 
-from .conftest import ROOT, build_site
+from .conftest import ROOT, build_site, copy_project
 
 
 @pytest.fixture
@@ -225,10 +225,9 @@ def test_check_data_command_prints_one_line_per_problem(project: Path) -> None:
 
 @pytest.mark.build
 def test_build_stops_cleanly_on_bad_data(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(
-        ROOT, project, ignore=shutil.ignore_patterns(".venv", "node_modules", "site", ".git", "__pycache__")
-    )
+    # What a build reads, and no more: a copy of the whole folder would take
+    # the engines' virtualenvs (.venv-properdocs, .venv-zensical) with it.
+    project = copy_project(tmp_path / "project")
     path = project / "data/examples.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("  year: 2021\n", "  yaer: 2021\n", 1), encoding="utf-8")
     result = build_site(project, tmp_path / "out")

@@ -16,7 +16,7 @@ from guide_perennisation.loader import load_guide
 from guide_perennisation.models.note import NoteTemplate
 from guide_perennisation.note import ROW_KINDS, SCENARIO_PARTS, plain
 from guide_perennisation.note_files import ZIP_EPOCH, blank_files, file_path, stamp
-from tests.conftest import ROOT, build_site, copy_project
+from tests.conftest import ROOT, UNDATED_EPOCH
 from tests.office import headings, libreoffice_text, odf_parts, words
 
 GUIDE = load_guide(ROOT)
@@ -94,12 +94,11 @@ def test_files_are_dated_by_the_source_day_never_the_clock() -> None:
 
 
 @pytest.mark.build
-def test_source_date_epoch_dates_the_built_files(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    result = build_site(project, tmp_path / "site", {"SOURCE_DATE_EPOCH": "1741771800"})
-    assert result.returncode == 0, result.stderr
-    odt = (tmp_path / "site" / file_path("note-dinum", "odt")).read_bytes()
-    assert {i.date_time for i in zipfile.ZipFile(io.BytesIO(odt)).infolist()} == {(2025, 3, 12, 0, 0, 0)}
+def test_source_date_epoch_dates_the_built_files(undated_site: Path) -> None:
+    """Built without git, with SOURCE_DATE_EPOCH at 2030-06-01 09:30 UTC: its day, not its hour."""
+    assert dt.datetime.fromtimestamp(UNDATED_EPOCH, dt.UTC) == dt.datetime(2030, 6, 1, 9, 30, tzinfo=dt.UTC)
+    odt = (undated_site / file_path("note-dinum", "odt")).read_bytes()
+    assert {i.date_time for i in zipfile.ZipFile(io.BytesIO(odt)).infolist()} == {(2030, 6, 1, 0, 0, 0)}
 
 
 @pytest.mark.office

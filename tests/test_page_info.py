@@ -219,16 +219,6 @@ def test_facts_older_than_a_year_before_the_last_commit_are_marked(dated_site: P
     assert html.count('class="app-stale"') == html.count('class="app-example"') > 20
 
 
-@pytest.fixture(scope="module")
-def undated_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """No git at all; SOURCE_DATE_EPOCH set, as a packager would, far ahead."""
-    project = copy_project(tmp_path_factory.mktemp("undated"))
-    epoch = int(dt.datetime(2030, 6, 1, tzinfo=dt.UTC).timestamp())
-    result = build_site(project, project / "site", {"SOURCE_DATE_EPOCH": str(epoch)})
-    assert result.returncode == 0, "l'âge des faits ne fait jamais échouer la construction\n" + result.stderr
-    return project / "site"
-
-
 @pytest.mark.build
 def test_without_git_every_page_says_its_date_is_unknown(undated_site: Path) -> None:
     for page in site_pages(undated_site):

@@ -13,7 +13,7 @@ import pytest
 
 from guide_perennisation.publication import KEYS, MISSING, Publication, data_edit_base, missing_lines
 
-from .conftest import ROOT, build_site, copy_project, mkdocs_config
+from .conftest import ROOT, Build, build_site, copy_project, mkdocs_config
 
 CONFIG = mkdocs_config()
 PUBLICATION = CONFIG["extra"]["publication"]
@@ -142,14 +142,12 @@ def test_missing_lines_point_at_the_placeholders_list_for_a_key_not_written(tmp_
     assert [line.split(":")[1] for line in lines] == ["4"] * len(KEYS)
 
 
-@pytest.mark.build
-def test_the_build_warns_outside_the_logger_and_still_builds_strict(tmp_path: Path) -> None:
-    result = build_site(ROOT, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    warned = [line for line in result.stderr.splitlines() if "extra.publication." in line]
+def test_the_build_warns_outside_the_logger_and_still_builds_strict(site_build: Build) -> None:
+    # The session's build: strict, of the project as it stands (tests/conftest.py).
+    warned = [line for line in site_build.stderr.splitlines() if "extra.publication." in line]
     assert [re.search(r"extra\.publication\.(\w+)", line)[1] for line in warned] == PENDING
     assert not any(line.startswith(("WARNING", "INFO")) for line in warned)
-    page = (tmp_path / "site" / "a-propos" / "mentions-legales" / "index.html").read_text(encoding="utf-8")
+    page = (site_build.site / "a-propos" / "mentions-legales" / "index.html").read_text(encoding="utf-8")
     assert page.count(f"<strong>{MISSING}</strong>") == 2
 
 

@@ -148,3 +148,25 @@ def enable_instant_navigation(page: Page, base_url: str) -> None:
         route.fulfill(response=response, body=response.text().replace(site_url, base_url))
 
     page.route("**/sitemap.xml", local_sitemap)
+
+
+NEW_LABEL = "La synthèse des besoins, validée avec le métier"
+
+
+def edit_eig_checklist(data_file: Path) -> None:
+    """The EIG checklist of a new version: items removed, reordered, added,
+    reworded, moved to another group, and a whole group removed."""
+    data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
+    eig = next(c for c in data if c["id"] == EIG)
+    groups = {g["id"]: g for g in eig["groups"]}
+    start = groups["debut-du-defi"]["items"]
+    start[:] = [i for i in start if i["id"] != "personnes-rencontrees"]  # removed
+    start.reverse()  # reordered
+    start.insert(0, {"id": "nouveau-document", "label": "Un document ajouté depuis"})  # added
+    next(i for i in start if i["id"] == "synthese-besoins")["label"] = NEW_LABEL  # reworded
+    apps = groups["applications"]["items"]
+    moved = next(i for i in apps if i["id"] == "code-source")
+    apps.remove(moved)
+    groups["communication"]["items"].insert(1, moved)  # moved to another group
+    eig["groups"] = [g for g in eig["groups"] if g["id"] != "feedback"]  # a whole group removed
+    data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")

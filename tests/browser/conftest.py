@@ -155,6 +155,24 @@ def site_audit(browser: Browser, base_url: str, site_dir: Path) -> Callable[[str
     return run
 
 
+@pytest.fixture(scope="session")
+def next_version(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project as its next version: the EIG checklist and the
+    note-dinum template changed (checklists.py, notes.py), built once into
+    its `site/` for the tests of what readers saved across a rebuild. The
+    two changes touch different pages, so that each test sees only its own."""
+    from ..conftest import build_site, copy_project
+    from .checklists import edit_eig_checklist
+    from .notes import edit_note_template
+
+    project = copy_project(tmp_path_factory.mktemp("next-version"))
+    edit_eig_checklist(project / "data" / "checklists.yml")
+    edit_note_template(project)
+    result = build_site(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    return project
+
+
 @pytest.fixture
 def page(watched_page: tuple[Page, Watch]) -> Page:
     return watched_page[0]

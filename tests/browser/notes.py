@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
 from playwright.sync_api import Locator, Page, expect
 
 from guide_perennisation.loader import load_guide
@@ -121,3 +122,26 @@ def expected_headings(template: NoteTemplate, picked: list[str] = PICKED) -> lis
         if s.kind == "scenarios":
             out += [(s.level + 1, f"Scénario : {SCENARIO_TITLES[p]}") for p in picked]
     return out
+
+
+# A new version of the note-dinum template (test_note_rebuild.py).
+NOTE = "note-dinum"
+REMOVED = "ressources"
+RENAMED = ("ambition", "L’ambition du service")
+ADDED = {"id": "contexte-service", "title": "Le service en bref", "guidance": "Présentez le service en deux phrases."}
+
+
+def edit_note_template(project: Path) -> None:
+    """The note of a new version: sections added, removed, reordered and
+    renamed; the scenarios it lists reordered."""
+    notes_file = project / "data" / "notes.yml"
+    notes = yaml.safe_load(notes_file.read_text(encoding="utf-8"))
+    note = next(n for n in notes if n["id"] == NOTE)
+    sections = [s for s in note["sections"] if s["id"] != REMOVED]
+    sections.reverse()
+    next(s for s in sections if s["id"] == RENAMED[0])["title"] = RENAMED[1]
+    note["sections"] = [ADDED, *sections]
+    notes_file.write_text(yaml.safe_dump(notes, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    scenarios_file = project / "data" / "scenarios.yml"
+    scenarios = yaml.safe_load(scenarios_file.read_text(encoding="utf-8"))
+    scenarios_file.write_text(yaml.safe_dump(scenarios[::-1], allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -10,14 +10,17 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-import yaml
 from playwright.sync_api import Page, expect
 
-from tests.conftest import build_site, copy_project, serve
+from tests.conftest import serve
 
 from .conftest import Watch
 from .notes import (
+    ADDED,
+    NOTE,
     PAGES,
+    REMOVED,
+    RENAMED,
     builder,
     download,
     fill_everything,
@@ -29,25 +32,6 @@ from .notes import (
     wait_ready,
 )
 
-NOTE = "note-dinum"
-REMOVED = "ressources"
-RENAMED = ("ambition", "L’ambition du service")
-ADDED = {"id": "contexte-service", "title": "Le service en bref", "guidance": "Présentez le service en deux phrases."}
-
-
-def edit(project: Path) -> None:
-    notes_file = project / "data" / "notes.yml"
-    notes = yaml.safe_load(notes_file.read_text(encoding="utf-8"))
-    note = next(n for n in notes if n["id"] == NOTE)
-    sections = [s for s in note["sections"] if s["id"] != REMOVED]
-    sections.reverse()
-    next(s for s in sections if s["id"] == RENAMED[0])["title"] = RENAMED[1]
-    note["sections"] = [ADDED, *sections]
-    notes_file.write_text(yaml.safe_dump(notes, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    scenarios_file = project / "data" / "scenarios.yml"
-    scenarios = yaml.safe_load(scenarios_file.read_text(encoding="utf-8"))
-    scenarios_file.write_text(yaml.safe_dump(scenarios[::-1], allow_unicode=True, sort_keys=False), encoding="utf-8")
-
 
 def by_section(values: list[tuple[str, object]]) -> dict[str, list[object]]:
     grouped: defaultdict[str, list[object]] = defaultdict(list)
@@ -58,14 +42,10 @@ def by_section(values: list[tuple[str, object]]) -> dict[str, list[object]]:
 
 @pytest.mark.build
 def test_rebuild_keeps_every_text_on_its_own_section(
-    watched_page: tuple[Page, Watch], site_dir: Path, tmp_path: Path
+    watched_page: tuple[Page, Watch], site_dir: Path, next_version: Path, tmp_path: Path
 ) -> None:
-    project = copy_project(tmp_path / "project")
-    edit(project)
-    rebuilt = tmp_path / "rebuilt"
-    result = build_site(project, rebuilt)
-    assert result.returncode == 0, result.stderr
-    after = templates(project)[NOTE]
+    rebuilt = next_version / "site"
+    after = templates(next_version)[NOTE]
 
     page, watch = watched_page
     live = tmp_path / "live"

@@ -14,7 +14,7 @@ import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from guide_perennisation.loader import load_guide
-from tests.conftest import build_site, serve
+from tests.conftest import build_site, copy_project, serve
 
 from .conftest import ROOT
 
@@ -150,13 +150,6 @@ def test_state_survives_a_reload_and_instant_navigation(context: BrowserContext,
     assert errors == []
 
 
-def copy_project(destination: Path) -> Path:
-    for folder in ("data", "docs", "guide_perennisation", "overrides"):
-        shutil.copytree(ROOT / folder, destination / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
-    return destination
-
-
 NEW_CRITERION = {
     "id": "ouverture-du-code",
     "title": "Ouverture du code",
@@ -165,28 +158,35 @@ NEW_CRITERION = {
 }
 
 
-def rebuild(project: Path, site: Path, criteria: list[dict]) -> None:
-    text = yaml.safe_dump(criteria, allow_unicode=True, sort_keys=False)
-    (project / "data" / "criteria.yml").write_text(text, encoding="utf-8")
-    result = build_site(project, site)
-    assert result.returncode == 0, result.stderr
+def deploy(built: Path, site: Path) -> None:
+    """Replace the served site by `built`, in place, as a deployment does:
+    files dated now, so that the reload is not answered « 304 Not Modified »."""
+    shutil.rmtree(site, ignore_errors=True)
+    shutil.copytree(built, site, copy_function=shutil.copy)
 
 
 @pytest.mark.build
-def test_state_survives_criteria_added_removed_and_reordered(context: BrowserContext, tmp_path: Path) -> None:
+def test_state_survives_criteria_added_removed_and_reordered(
+    context: BrowserContext, site_dir: Path, tmp_path: Path
+) -> None:
     project = copy_project(tmp_path / "project")
     original = yaml.safe_load((project / "data" / "criteria.yml").read_text(encoding="utf-8"))
+    changed = tmp_path / "changed"
+    # A new criterion first, the others reversed, « gouvernance » gone.
+    kept = [c for c in original if c["id"] != "gouvernance"]
+    text = yaml.safe_dump([NEW_CRITERION, *reversed(kept)], allow_unicode=True, sort_keys=False)
+    (project / "data" / "criteria.yml").write_text(text, encoding="utf-8")
+    result = build_site(project, changed)
+    assert result.returncode == 0, result.stderr
+    # The session's build is the site of the original criteria. One server
+    # for every version: same origin, so the same storage.
     site = tmp_path / "site"
-    site.mkdir()
-    rebuild(project, site, original)
-    # One server for every build: same origin, so the same storage.
+    deploy(site_dir, site)
     with serve(site) as url:
         page, errors = open_grid(context, url + PAGE)
         fill(page)
 
-        # A new criterion first, the others reversed, « gouvernance » gone.
-        kept = [c for c in original if c["id"] != "gouvernance"]
-        rebuild(project, site, [NEW_CRITERION, *reversed(kept)])
+        deploy(changed, site)
         page.reload(wait_until="load")
         assert page.locator("tbody th").first.inner_text() == "Ouverture du code"
         expect(cell(page, "ouverture-du-code", 1, "note")).to_have_value("")
@@ -196,7 +196,7 @@ def test_state_survives_criteria_added_removed_and_reordered(context: BrowserCon
         assert footer(page, 1) == ("13 / 21 (6 critères notés sur 7)", "Ressources humaines (1)")
         cell(page, "ouverture-du-code", 1, "note").select_option("3")  # a save without « gouvernance »
 
-        rebuild(project, site, original)
+        deploy(site_dir, site)
         page.reload(wait_until="load")
         expect(cell(page, "gouvernance", 1, "remarque")).to_have_value("Conseil d'administration\nà composer")
         expect(cell(page, "gouvernance", 1, "note")).to_have_value("1")

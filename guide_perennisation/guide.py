@@ -174,10 +174,6 @@ class Guide(BaseModel):
 
     # Queries across collections.
 
-    def interface_words(self) -> dict[str, dict[str, dict[str, str]]]:
-        """Every part's words as plain values, for a theme's templates."""
-        return {p.id: {"texts": dict(p.texts), "messages": dict(p.messages)} for p in self.interface.values()}
-
     def cases(self, scenario: str) -> list[Example]:
         """A scenario's examples: its similar cases, then the other examples that name it."""
         similar = self.scenarios[scenario].similar_cases

@@ -47,6 +47,7 @@ from pathlib import Path
 import lxml.html
 
 from .assets import AssetFinder, asset_edits, shown_modules
+from .audit import footer_mention
 from .components import COMPONENTS
 from .csp import content_security_policy, inline_scripts, policy_edit, write_headers
 from .freshness import source_date_epoch
@@ -81,7 +82,13 @@ def post_build(
     write_blank_files(guide, site_dir, site_url, day)
     slim_assets(docs_dir, site_dir)
     docs_path = docs_dir.resolve().relative_to(project.resolve()).as_posix()
-    dates = edit_pages(site_dir, docs_dir, docs_path, history, theme_patches(guide.interface["header"]))
+    dates = edit_pages(
+        site_dir,
+        docs_dir,
+        docs_path,
+        history,
+        theme_patches(guide.interface["header"], guide.interface["footer"], footer_mention(guide.audit)),
+    )
     set_sitemap_dates(site_dir, dates)
     set_typography(site_dir)
 

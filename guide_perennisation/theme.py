@@ -27,7 +27,8 @@ from .models.interface import Interface
 @dataclass(frozen=True, eq=False)
 class Patch:
     """In each `tag` element that has `attrs` (None: any value), `old` becomes
-    `new`: in its start tag, or in its content when `content` is set.
+    `new`: in its start tag, or in its content when `content` is set (the
+    whole content when `old` is empty).
 
     `rename`: the element's new name, which its end tag takes too (`new`
     then starts with it). `every_page`: whether every page must have the
@@ -60,12 +61,20 @@ MATERIAL_SEARCH = ("form", {"class": "md-search__form"})
 ICON = '<svg xmlns="http://www.w3.org/2000/svg"'
 
 
-def theme_patches(header: Interface) -> tuple[Patch, ...]:
-    """The patches, with the header's words (data/interface.yml)."""
+def theme_patches(header: Interface, footer: Interface, accessibility: str) -> tuple[Patch, ...]:
+    """The patches, with the header's and the footer's words
+    (data/interface.yml) and the footer's « Accessibilité : … » (from the
+    audit, as the statement's rate)."""
     texts = {key: html.escape(text) for key, text in header.texts.items()}
+    legal = html.escape(footer.texts["legal"])
     # header-keys.js reads its messages from its element, as components do.
     messages = html.escape(json.dumps(dict(header.messages), ensure_ascii=False, sort_keys=True))
     return (
+        # The footer's legal links (overrides/partials/copyright.html).
+        Patch("nav", 'aria-label=""', f'aria-label="{legal}"', {"class": "app-footer"}),
+        # Its whole text, rewritten at each run: the typography pass changes
+        # it after, so it can never be recognised as already made.
+        Patch("a", "", html.escape(accessibility), {"data-app-audit": None}, content=True),
         # Material's search worker is swapped for a wrapper that folds accents, so
         # « equipe » finds « équipe ». The wrapper loads the real worker, whose
         # hashed name it receives here, so a theme upgrade needs no edit.
@@ -193,7 +202,10 @@ def patch_edits(
                 continue
             start, end = (tag.inner, tag.close) if patch.content else (tag.start, tag.inner)
             text = source[start:end]
-            if patch.done(text):
+            if patch.content and not patch.old:
+                here = True
+                edits.append((start, end, patch.new))
+            elif patch.done(text):
                 here = True
             elif patch.old in text and tag.name == patch.tag:
                 here = True

@@ -15,6 +15,21 @@ from .test_site import page_text
 # Tokens of capitals that are not abbreviations to explain, each with why.
 ALLOWED = {
     "AA": "niveau de conformité des WCAG et du RGAA, expliqué là où il est cité (page Accessibilité)",
+    # The audit's own words (« Audit RGAA », Accessibilité): the RGAA's technical
+    # vocabulary, read by those who check an audit, not by the guide's readers.
+    "ARIA": "vocabulaire technique de l’audit RGAA (attributs WAI-ARIA)",
+    "ASCII": "vocabulaire technique de l’audit RGAA (caractères)",
+    "CAPTCHA": "vocabulaire technique de l’audit RGAA (critère 1.4)",
+    "DOM": "vocabulaire technique de l’audit RGAA (page après ses scripts)",
+    "FB1D": "point de code Unicode cité par l’audit RGAA (critère 8.10)",
+    "FEFF": "point de code Unicode cité par l’audit RGAA (critère 8.10)",
+    "FR": "code de langue « fr-FR » cité par l’audit RGAA (critère 13.3)",
+    "HTML5": "vocabulaire technique de l’audit RGAA (type de document)",
+    "ISO": "norme des codes de langue citée par l’audit RGAA (critère 8.4)",
+    "NA": "code de statut de la grille d’audit, suivi de « non applicable »",
+    "NC": "code de statut de la grille d’audit, suivi de « non conforme »",
+    "NE": "code de statut de la grille d’audit, suivi de « non évalué »",
+    "SVG": "vocabulaire technique de l’audit RGAA (images vectorielles)",
     "CEDEX": "mention de l'adresse postale du Défenseur des droits, recopiée telle quelle",
     "EVA": "nom propre d'un service (eva.beta.gouv.fr), pas un sigle à développer",
     "II": "chiffre romain numérotant une partie de la note stratégique",

@@ -52,7 +52,7 @@ LEFT = {
         "| Quand | Jalon | État |",
         "Le fichier .ics est téléchargé : ouvrez-le avec vo",
         "Le fichier Markdown est téléchargé.",
-        "Les jalons sont datés à partir de cette date.",
+        "Les jalons sont datés à partir de cette date. ${su",
         "Indiquez d’abord la date de M0.",
     ],
     "components/structure-grid.js": [
@@ -72,6 +72,7 @@ LEFT = {
         "Scénario : ${scenario.title}",
         "Note préparée avec le modèle « ${note.title} » du ",
         "En-tête",
+        '<table:table-header-rows>${row("En-tête", block.co',
         "${XML}<office:document-meta ${odf.namespaces} offi",
     ],
     "lib/store.js": [
@@ -198,6 +199,11 @@ def template_keys() -> dict[str, set[tuple[str, str]]]:
             parts = set(re.findall(r"\bconfig\.extra\.interface\.([a-z-]+)", text))
         for part in parts:
             used.setdefault(part, set()).update((kind, a or b) for kind, a, b in key.findall(text))
+    # The header's and the footer's words reach the theme's HTML through the
+    # post-build patches.
+    theme = (ROOT / "guide_perennisation" / "theme.py").read_text(encoding="utf-8")
+    used.setdefault("footer", set()).update(re.findall(r'\bfooter\.(texts)\["([a-z0-9-]+)"\]', theme))
+    used.setdefault("header", set()).update(re.findall(r'(?<!footer\.)\b(texts)\["([a-z0-9-]+)"\]', theme))
     return used
 
 

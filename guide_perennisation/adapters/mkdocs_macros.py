@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from guide_perennisation.audit import footer_mention
 from guide_perennisation.complete_guide import complete_guide, markdown_converter
 from guide_perennisation.components import COMPONENTS
 from guide_perennisation.freshness import build_reference, facts, source_date_epoch, stale_before
@@ -42,12 +41,6 @@ def define_env(env: Any) -> None:
         for error in exc.errors:
             print(error, file=sys.stderr)
         raise PluginError(f"{len(exc.errors)} problème(s) dans les données : le site n'est pas construit.") from None
-
-    # Read by overrides/ (header, footer): the theme's words, from data/interface.yml.
-    env.conf["extra"]["interface"] = guide.interface_words()
-    # Read by overrides/partials/copyright.html: the footer's « Accessibilité : … »,
-    # computed from the audit like the statement's rate.
-    env.conf["extra"]["accessibility"] = footer_mention(guide.audit)
 
     root = Path(env.project_dir)
     docs_dir = Path(env.conf["docs_dir"])

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any, NoReturn
 from urllib.parse import urljoin
 
-from guide_perennisation.audit import footer_mention
 from guide_perennisation.complete_guide import complete_guide, markdown_converter
 from guide_perennisation.components import COMPONENTS
 from guide_perennisation.freshness import build_reference, facts, stale_before
@@ -83,10 +82,6 @@ def define_env(env: Any) -> None:
     root = Path(conf["root_dir"]).resolve()
     docs = conf["docs_dir"]
     guide, publication, limit = _site(root, docs, json.dumps(conf["extra"], sort_keys=True, default=str))
-    # Read by overrides/ (footer): the theme's words, from data/interface.yml.
-    conf["extra"]["interface"] = guide.interface_words()
-    # The footer's « Accessibilité : … », computed from the audit like the statement's rate.
-    conf["extra"]["accessibility"] = footer_mention(guide.audit)
     links = Links(page.url, directory_urls=conf["use_directory_urls"])
     ctx = Context(guide, links, data_edit_base(conf["edit_uri"], docs), stale_before=limit)
     nav: list[NavEntry] = read_nav(mkdocs_nav(conf["nav"]), root / docs)

@@ -398,7 +398,7 @@ def test_note_builder_on_a_phone_in_the_dark(browser: Browser, base_url: str) ->
         form = page.get_by_role("form", name="Rédiger la note : Comment pérenniser un service numérique ?")
         expect(form).to_match_aria_snapshot("""
             - 'form "Rédiger la note : Comment pérenniser un service numérique ?"':
-              - paragraph: Rien n’est encore enregistré.
+              - status: Rien n’est encore enregistré.
               - group "Exporter ou effacer la note":
                 - button "Télécharger (.md)"
                 - button "Télécharger (.odt)"
@@ -418,4 +418,4 @@ def test_note_builder_on_a_phone_in_the_dark(browser: Browser, base_url: str) ->
         expect(
             form.get_by_role("group", name="Étape 2").get_by_role("textbox", name="Date", exact=True)
         ).to_be_focused()
-        expect(form.get_by_role("status").first).to_have_text("Étape 2 ajoutée.")
+        expect(form.get_by_role("status").and_(form.locator("[data-note-status]"))).to_have_text("Étape 2 ajoutée.")

@@ -94,14 +94,15 @@ class Part:
     chapters: list[Chapter]
 
 
-def outline(nav: list[NavEntry], exclude: str) -> list[Part]:
-    """Top-level pages are chapters of their own; each section is a part."""
+def outline(nav: list[NavEntry], exclude: str, printed: Callable[[str], bool] = lambda doc: True) -> list[Part]:
+    """Top-level pages are chapters of their own; each section is a part.
+    `printed`: whether a page belongs in the complete guide."""
     parts = []
     for entry in nav:
         if entry.children:
-            chapters = [Chapter(p.title, p.doc, 3) for p in entry.pages() if p.doc != exclude]
+            chapters = [Chapter(p.title, p.doc, 3) for p in entry.pages() if p.doc != exclude and printed(p.doc)]
             parts.append(Part(entry.title, chapters))
-        elif entry.doc and entry.doc != exclude:
+        elif entry.doc and entry.doc != exclude and printed(entry.doc):
             parts.append(Part(None, [Chapter(entry.title, entry.doc, 2)]))
     return [p for p in parts if p.chapters]
 
@@ -187,7 +188,14 @@ def complete_guide(
     to_html: Callable[[str], str],
 ) -> str:
     """The whole guide as one HTML block, with its table of contents."""
-    parts = outline(nav, exclude=current_doc)
+
+    # A page whose front matter says `complete_guide: false` (the audit's
+    # grid, an annex for those who check the audit) is left out.
+    def printed(doc: str) -> bool:
+        meta, _ = split_front_matter((docs_dir / doc).read_text(encoding="utf-8"))
+        return meta.get("complete_guide", True) is not False
+
+    parts = outline(nav, exclude=current_doc, printed=printed)
     chapters = {c.doc: c for part in parts for c in part.chapters}
     glossary = abbreviations(ctx.guide.glossary.values())
     bodies = {}

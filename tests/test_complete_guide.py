@@ -13,6 +13,7 @@ import pytest
 from guide_perennisation.complete_guide import Chapter, _drop_repeats, _fragment, _inner_html, _Relocator, outline
 from guide_perennisation.links import Links, page_url
 from guide_perennisation.nav import NavEntry, read_nav
+from guide_perennisation.page_source import split_front_matter
 from guide_perennisation.typography import typeset
 
 from . import dom
@@ -26,8 +27,14 @@ def nav() -> list[NavEntry]:
     return read_nav(CONFIG["nav"], ROOT / "docs")
 
 
+def printed(doc: str) -> bool:
+    """Whether a page goes into the complete guide (front matter `complete_guide`)."""
+    meta, _ = split_front_matter((ROOT / "docs" / doc).read_text(encoding="utf-8"))
+    return meta.get("complete_guide", True) is not False
+
+
 def nav_pages() -> list[NavEntry]:
-    return [page for entry in nav() for page in entry.pages() if page.doc != COMPLETE]
+    return [page for entry in nav() for page in entry.pages() if page.doc != COMPLETE and printed(page.doc)]
 
 
 # --- links and ids, rewritten for one page -------------------------------------------
@@ -118,10 +125,13 @@ def test_a_record_block_repeated_in_a_later_chapter_becomes_a_reference() -> Non
 
 
 def test_outline_follows_the_navigation_without_the_page_itself() -> None:
-    parts = outline(nav(), exclude=COMPLETE)
+    parts = outline(nav(), exclude=COMPLETE, printed=printed)
     docs = [c.doc for part in parts for c in part.chapters]
     assert docs == [p.doc for p in nav_pages()]
     assert COMPLETE not in docs
+    # The audit's grid is an annex, left out of the guide to print.
+    assert "a-propos/audit-rgaa.md" not in docs
+    assert "a-propos/audit-rgaa.md" in [c.doc for part in outline(nav(), exclude=COMPLETE) for c in part.chapters]
     assert [p.title for p in parts if p.title] == [e.title for e in nav() if e.children]
 
 
@@ -160,7 +170,7 @@ def test_table_of_contents_lists_every_navigation_title_in_order(complete: _Outl
     expected = []
     for entry in nav():
         expected += [entry.title] if entry.doc != COMPLETE else []
-        expected += [p.title for child in entry.children for p in child.pages() if p.doc != COMPLETE]
+        expected += [p.title for child in entry.children for p in child.pages() if p.doc != COMPLETE and printed(p.doc)]
     # The built titles carry the French typography the build sets.
     assert complete.toc == [typeset(title) for title in expected]
 

@@ -296,6 +296,20 @@ def _check_pages(guide: Guide, root: Path, docs_dir: Path) -> list[DataError]:
     return errors
 
 
+def _open(path: Path, root: Path, expected: str, errors: list[DataError]) -> tuple[str, Document | None]:
+    """A data file's name as errors give it, and its YAML; None, its problem
+    added to `errors`, when it is missing or unreadable."""
+    display = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+    if not path.is_file():
+        errors.append(DataError(display, 1, 1, f"fichier manquant ; {expected}"))
+        return display, None
+    try:
+        return display, load(path, display)
+    except DataErrors as exc:
+        errors.extend(exc.errors)
+        return display, None
+
+
 def load_guide(root: Path, data_dir: Path | None = None, docs_dir: Path | None = None) -> Guide:
     """Read and validate every collection; raise DataErrors listing all problems."""
     data_dir = data_dir or root / "data"
@@ -306,20 +320,10 @@ def load_guide(root: Path, data_dir: Path | None = None, docs_dir: Path | None =
     docs: dict[str, Document] = {}
     errors: list[DataError] = []
     for collection, model in COLLECTIONS.items():
-        path = data_dir / f"{collection}.yml"
-        try:
-            display = path.relative_to(root).as_posix()
-        except ValueError:
-            display = path.as_posix()
+        display, doc = _open(data_dir / f"{collection}.yml", root, f"une liste de {collection} est attendue", errors)
         files[collection] = display
         records[collection] = {}
-        if not path.is_file():
-            errors.append(DataError(display, 1, 1, f"fichier manquant ; une liste de {collection} est attendue"))
-            continue
-        try:
-            doc = load(path, display)
-        except DataErrors as exc:
-            errors.extend(exc.errors)
+        if doc is None:
             continue
         docs[collection] = doc
         found, problems = _validate(collection, doc, model)
@@ -334,16 +338,9 @@ def load_guide(root: Path, data_dir: Path | None = None, docs_dir: Path | None =
             lines[(collection, record.id)] = doc.position((i,))[0]
     documents: dict[str, Model] = {}
     for name, model in DOCUMENTS.items():
-        path = data_dir / f"{name}.yml"
-        display = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+        display, doc = _open(data_dir / f"{name}.yml", root, f"un document {name} est attendu", errors)
         files[name] = display
-        if not path.is_file():
-            errors.append(DataError(display, 1, 1, f"fichier manquant ; un document {name} est attendu"))
-            continue
-        try:
-            doc = load(path, display)
-        except DataErrors as exc:
-            errors.extend(exc.errors)
+        if doc is None:
             continue
         document, problems = _validate_document(name, doc, model)
         errors.extend(problems)

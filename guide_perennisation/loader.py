@@ -181,19 +181,23 @@ def _dotted(collection: str, loc: tuple[str | int, ...]) -> str:
     return out
 
 
+def _located(name: str, doc: Document, exc: ValidationError) -> list[DataError]:
+    """Pydantic's errors, each at its place in the file (an unknown key at the key)."""
+    errors = []
+    for error in exc.errors():
+        loc = tuple(error["loc"])
+        where = (*loc, "<key>") if error["type"] == "extra_forbidden" else loc
+        line, column = doc.position(where)
+        errors.append(DataError(doc.file, line, column, f"{_dotted(name, loc)}: {_describe(error)}"))
+    return errors
+
+
 def _validate(collection: str, doc: Document, model: type[Record]) -> tuple[list[Record], list[DataError]]:
     adapter = TypeAdapter(list[model])  # type: ignore[valid-type]
     try:
         return adapter.validate_python(doc.data), []
     except ValidationError as exc:
-        errors = []
-        for error in exc.errors():
-            loc = tuple(error["loc"])
-            where = (*loc, "<key>") if error["type"] == "extra_forbidden" else loc
-            line, column = doc.position(where)
-            message = f"{_dotted(collection, loc)}: {_describe(error)}"
-            errors.append(DataError(doc.file, line, column, message))
-        return [], errors
+        return [], _located(collection, doc, exc)
 
 
 def _validate_document(name: str, doc: Document, model: type[Model]) -> tuple[Model | None, list[DataError]]:
@@ -201,13 +205,7 @@ def _validate_document(name: str, doc: Document, model: type[Model]) -> tuple[Mo
     try:
         document = TypeAdapter(model).validate_python(doc.data)
     except ValidationError as exc:
-        errors = []
-        for error in exc.errors():
-            loc = tuple(error["loc"])
-            where = (*loc, "<key>") if error["type"] == "extra_forbidden" else loc
-            line, column = doc.position(where)
-            errors.append(DataError(doc.file, line, column, f"{_dotted(name, loc)}: {_describe(error)}"))
-        return None, errors
+        return None, _located(name, doc, exc)
     problems = getattr(document, "problems", lambda: iter(()))()
     errors = [
         DataError(doc.file, *doc.position(path), f"{_dotted(name, tuple(p for p in path if p != '<key>'))}: {message}")

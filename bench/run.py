@@ -54,9 +54,15 @@ LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
 PAGE_TYPES = {
     "Accueil": "",
     "Page de contenu": "comprendre/pourquoi/",
-    "Checklist": "outils/checklists/",
+    "Checklist": "preparer/criteres-sortie/",
     "Comparaison": "preparer/scenarios/",
     "Modèle de note": "outils/note-dinum/",
+    "Toutes les checklists": "outils/checklists/",
+    "Rétroplanning": "preparer/calendrier-gouvernance/",
+    "Grille des structures": "preparer/structure-accueil/",
+    "Exemples": "exemples/",
+    "Glossaire": "outils/glossaire/",
+    "Guide complet": "outils/guide-complet/",
 }
 SEARCH_INDEX = "search/search_index.json"
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")

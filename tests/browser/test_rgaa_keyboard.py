@@ -1,8 +1,7 @@
 """RGAA 4.1 criteria 12.8 and 12.9 on the audit's sample pages, at both
 widths: Tab walks every page from its skip link to its end and out, in the
 order of the source, and Shift+Tab walks back from the end; no element keeps
-the focus (a date field's day, month, year and calendar button are four
-stops)."""
+the focus (a walk that does not end is a trap)."""
 
 from __future__ import annotations
 

@@ -124,7 +124,7 @@ def test_the_literal_reader_sees_strings_not_comments_or_regexes() -> None:
 def test_french_is_found_but_in_an_identifier() -> None:
     source = (
         'const a = "-//Guide de perennisation//Retroplanning//FR", b = "En retard"\n'
-        'const c = `-//Guide de perennisation//Retroplanning//FR ${d}`'
+        "const c = `-//Guide de perennisation//Retroplanning//FR ${d}`"
     )
     assert french(source) == ["En retard", "-//Guide de perennisation//Retroplanning//FR ${d}"]
 

@@ -147,9 +147,9 @@
     const save = () => slot.write(state)
 
     const markdown = (route, milestones) => {
-      const head = [message("export-when"), message("export-milestone"), message("export-state")]
+      const head = [message("when"), message("milestone"), message("state")]
       const lines = [
-        `# ${message("export-title", { title: route.title })}`,
+        `# ${message("title", { title: route.title })}`,
         "",
         `- ${message("export-m0", { date: store.frenchDate(parseDay(state.date)) })}`,
         `- ${message("export-page", { url: location.href.split("#")[0] })}`,

@@ -38,5 +38,7 @@ def note_builder(ctx: Context, template_id: str, level: int = 2) -> str:
         outline=outline(guide, ctx.links, template),
         files={suffix: ctx.links.file(file_path(template.id, suffix)) for suffix in ("odt", "md")},
         grid_page=ctx.links.page(GRID_PAGE),
+        # The grid's own words, for its export that the import button takes in.
+        grid_messages=guide.interface["structure-grid"].messages,
         level=level,
     )

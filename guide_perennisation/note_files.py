@@ -158,8 +158,8 @@ def _odf_body(blocks: list[Block]) -> str:
                 f'<table:table table:name="Tableau{tables}" table:style-name="Tableau">'
                 f'<table:table-column table:style-name="Colonne{min(count, ODF["columns"])}"'
                 f' table:number-columns-repeated="{count}"/>'
-                f"<table:table-header-rows>{row('En-tête', block['columns'])}</table:table-header-rows>"
-                + "".join(row("Table_20_Contents", cells) for cells in block["rows"])
+                f"<table:table-header-rows>{row(ODF['cells']['header'], block['columns'])}</table:table-header-rows>"
+                + "".join(row(ODF["cells"]["body"], cells) for cells in block["rows"])
                 + "</table:table>"
             )
     return "".join(out)
@@ -173,7 +173,7 @@ def to_odt(blocks: list[Block], title: str, when: dt.datetime) -> bytes:
     )
     meta = (
         f'{XML}<office:document-meta {ns} office:version="1.3"><office:meta><dc:title>{xml(title)}</dc:title>'
-        "<dc:language>fr-FR</dc:language><meta:generator>Guide de pérennisation</meta:generator>"
+        f"<dc:language>fr-FR</dc:language><meta:generator>{xml(ODF['generator'])}</meta:generator>"
         f"<meta:creation-date>{when.strftime('%Y-%m-%dT%H:%M:%S')}</meta:creation-date></office:meta>"
         "</office:document-meta>"
     )
@@ -209,7 +209,7 @@ def blank_files(guide: Guide, site_url: str, when: dt.datetime) -> dict[str, byt
     files = {}
     for template in guide.notes.values():
         blank = outline(guide, Links(""), template, lambda href: urljoin(site_url, href))
-        blocks = document(blank, preface(site_url, template.intro))
+        blocks = document(blank, preface(site_url, template.intro), guide.interface["note-builder"].messages)
         files[file_path(template.id, "md")] = to_markdown(blocks).encode("utf-8")
         files[file_path(template.id, "odt")] = to_odt(blocks, template.title, when)
     return files

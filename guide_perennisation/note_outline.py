@@ -40,7 +40,9 @@ Block = dict[str, Any]
 
 SCENARIOS_IN_BLANK = 3
 BLANK_ROWS = 3
-IDENTITY = ("Service :", "Date :")
+# The note's head: who writes it and when, labelled in the note builder's
+# words (data/interface.yml), as the browser's writer labels it.
+IDENTITY = ("document-service", "document-date")
 
 
 def runs(text: str) -> list[Run]:
@@ -72,12 +74,12 @@ def bullet_list(style: str, items: list[list[Run]]) -> Block:
     return {"type": "list", "style": style, "items": items}
 
 
-def head(title: str, service: str, date: str) -> list[Block]:
+def head(title: str, labels: dict[str, str], service: str, date: str) -> list[Block]:
     """The top of every note: its title, then who writes it and when."""
     values = (service, date)
     items = [
-        [{"text": label, "bold": True}, *([f" {value}"] if value else [])]
-        for label, value in zip(IDENTITY, values, strict=True)
+        [{"text": labels[key], "bold": True}, *([f" {value}"] if value else [])]
+        for key, value in zip(IDENTITY, values, strict=True)
     ]
     return [heading(1, title), bullet_list("body", items)]
 
@@ -131,10 +133,11 @@ def outline(guide: Guide, links: Links, template: NoteTemplate, href: Callable[[
     return {"title": template.title, "sections": sections, "odf": ODF}
 
 
-def document(outline: dict[str, Any], preface: list[Block]) -> list[Block]:
+def document(outline: dict[str, Any], preface: list[Block], words: dict[str, str]) -> list[Block]:
     """The blank note: every section as the outline leaves it. The browser's
-    writer walks the outline the same way, answers in place of blank blocks."""
-    blocks = [*head(outline["title"], "", ""), *preface]
+    writer walks the outline the same way, answers in place of blank blocks.
+    `words`: the note builder's messages (data/interface.yml)."""
+    blocks = [*head(outline["title"], words, "", ""), *preface]
     for section in outline["sections"]:
         blocks += [heading(section["level"], section["title"]), *section["blank"]]
     return blocks
@@ -163,8 +166,11 @@ ODF: dict[str, Any] = {
     "styles": _odf_part("styles.xml"),
     "automatic": _AUTOMATIC,
     "manifest": _odf_part("manifest.xml"),
-    # The paragraph style of each block style.
+    # The paragraph style of each block style, and of a table's cells.
     "paragraphs": {"body": "Text_20_body", "guidance": "Consigne", "quote": "Quotations", "source": "Quotations"},
+    "cells": {"header": "En-tête", "body": "Table_20_Contents"},
+    # meta.xml's generator: the software that wrote the file, by its name.
+    "generator": "Guide de pérennisation",
     # Column styles Colonne1…n share the page's width; wider tables take the last.
     "columns": _AUTOMATIC.count('style:family="table-column"'),
 }

@@ -73,7 +73,10 @@
    * carries the `messages` of its part as JSON (data-app-messages).
    * `message(key, { name: value })` fills the text's {name} slots; a text
    * with two forms, « singulier|pluriel », takes the first when {n} is 0 or
-   * 1, as French does. A key the data lacks is a bug: logged, key shown. */
+   * 1, as French does. A key the data lacks is a bug: logged, key shown.
+   * app.messages(element) makes the same function from any element that
+   * carries a part's messages: a script working on a page without its
+   * component (the grid's export, in the note builder) reads them there. */
   const messages = element => {
     const texts = JSON.parse(element.dataset.appMessages || "{}")
     return (key, values = {}) => {
@@ -120,6 +123,7 @@
   window.app = {
     ...window.app,
     load,
+    messages,
     register(name, init) {
       modules.set(name, init)
       mount()

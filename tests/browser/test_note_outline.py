@@ -109,7 +109,11 @@ def test_a_note_left_blank_is_the_blank_file(page: Page, base_url: str, template
     page.wait_for_function("window.__note")
     in_browser = page.evaluate("app.noteExport.documentOf(window.__note)")
     page_url = urljoin(base_url, PAGES[template_id])
-    blank = document(outline(GUIDE, Links(""), template, lambda href: urljoin(base_url, href)), [])
+    blank = document(
+        outline(GUIDE, Links(""), template, lambda href: urljoin(base_url, href)),
+        [],
+        GUIDE.interface["note-builder"].messages,
+    )
     # The same title, the same identity labels; then the same sections.
     assert in_browser[0] == blank[0]
     assert [item[0] for item in in_browser[1]["items"]] == [item[0] for item in blank[1]["items"]]

@@ -158,8 +158,8 @@
       const lines = [
         `# ${title}`,
         "",
-        `- Page : ${pageUrl()}`,
-        `- Exporté le ${store.frenchDate(new Date())} : ${ratio(items)} cochés`,
+        `- ${message("export-page", { url: pageUrl() })}`,
+        `- ${message("export-date", { date: store.frenchDate(new Date()), ratio: ratio(items) })}`,
         "",
         `<!-- checklist: ${checklistId} -->`,
       ]

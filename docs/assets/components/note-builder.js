@@ -272,7 +272,7 @@
       })
       if (orphans.length) list.push({ title: message("removed"), level: 2, text: "", scenarios: [], table: null }, ...orphans)
       const date = parseDay(day.value) || new Date()
-      return { title, service: service.value.trim(), date: store.frenchDate(date), page: pageUrl(), odf: outline.odf, sections: list }
+      return { title, service: service.value.trim(), date: store.frenchDate(date), page: pageUrl(), odf: outline.odf, sections: list, message }
     }
 
     /* ---- messages ---- */

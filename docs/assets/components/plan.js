@@ -10,6 +10,8 @@
   "use strict"
 
   const VERSION = 1
+  // The calendar's product identifier (RFC 5545, 3.7.3): a formal public
+  // identifier that calendars read, never shown, so not interface text.
   const PRODID = "-//Guide de perennisation//Retroplanning//FR"
 
   const parseDay = value => {
@@ -47,7 +49,7 @@
     return parts.join("\r\n ")
   }
 
-  const mount = root => {
+  const mount = (root, { message }) => {
     const store = window.app.store
     const form = root.querySelector("[data-plan-form]")
     const select = root.querySelector("[data-plan-route]")
@@ -93,11 +95,11 @@
     }
 
     // An outcome is a status; an error, an alert (RGAA 7.5.1, 7.5.2).
-    const say = (message, { error = false } = {}) => {
+    const say = (text, { error = false } = {}) => {
       status.textContent = ""
       alert.textContent = ""
       requestAnimationFrame(() => {
-        ;(error ? alert : status).textContent = message
+        ;(error ? alert : status).textContent = text
       })
     }
 
@@ -132,20 +134,29 @@
       }
       const late = milestones.filter(m => m.late)
       milestones.forEach((m, i) => {
-        const range = m.end > m.start ? `du ${store.frenchDate(m.start)} au ${store.frenchDate(m.end)}` : store.frenchDate(m.start)
+        const range = m.end > m.start ? message("range", { start: store.frenchDate(m.start), end: store.frenchDate(m.end) }) : store.frenchDate(m.start)
         route.rows[i].when.textContent = `${range} (${m.relative})`
         route.rows[i].row.classList.toggle("app-plan__row--late", m.late)
-        route.rows[i].state.textContent = !m.late ? "À venir" : m === late[0] ? `En retard : à faire en premier, « ${m.first} »` : "En retard"
+        route.rows[i].state.textContent = !m.late ? message("upcoming") : m === late[0] ? message("late-first", { first: m.first }) : message("late")
       })
       route.summary.textContent = late.length
-        ? `${late.length} ${late.length < 2 ? "jalon" : "jalons"} sur ${milestones.length} ${late.length < 2 ? "est déjà passé" : "sont déjà passés"} pour cette date. Le temps manque : commencez par « ${late[0].first} », puis reprenez les suivants dans l’ordre ; aucun n’est à sauter.`
-        : `Aucun jalon n’est encore passé : le premier est prévu le ${store.frenchDate(milestones[0].start)}.`
+        ? message("summary-late", { n: late.length, total: milestones.length, first: late[0].first })
+        : message("summary-none", { date: store.frenchDate(milestones[0].start) })
     }
 
     const save = () => slot.write(state)
 
     const markdown = (route, milestones) => {
-      const lines = [`# Rétroplanning : ${route.title}`, "", `- M0 : ${store.frenchDate(parseDay(state.date))}`, `- Page : ${location.href.split("#")[0]}`, "", "| Quand | Jalon | État |", "|---|---|---|"]
+      const head = [message("when"), message("milestone"), message("state")]
+      const lines = [
+        `# ${message("title", { title: route.title })}`,
+        "",
+        `- ${message("export-m0", { date: store.frenchDate(parseDay(state.date)) })}`,
+        `- ${message("export-page", { url: location.href.split("#")[0] })}`,
+        "",
+        `| ${head.join(" | ")} |`,
+        "|---|---|---|",
+      ]
       for (const [i, m] of milestones.entries()) {
         lines.push(`| ${route.rows[i].when.textContent} | ${m.title} | ${route.rows[i].state.textContent} |`)
       }
@@ -165,7 +176,7 @@
           `DTEND;VALUE=DATE:${compact(nextDay(m.end))}`,
           `SEQUENCE:${sequence}`,
           `SUMMARY:${escapeText(m.title)}`,
-          `DESCRIPTION:${escapeText(`${route.title}, ${m.relative} : ${m.first}. ${location.href.split("#")[0]}`)}`,
+          `DESCRIPTION:${escapeText(message("event", { route: route.title, when: m.relative, first: m.first, url: location.href.split("#")[0] }))}`,
           "END:VEVENT",
         )
       }
@@ -181,11 +192,11 @@
         state.exports = { ...state.exports, [route.id]: { date: state.date, sequence } }
         save()
         store.download(`retroplanning-${route.id}.ics`, calendar(route, milestones, sequence), "text/calendar")
-        say("Le fichier .ics est téléchargé : ouvrez-le avec votre agenda.")
+        say(message("downloaded-ics"))
       },
       markdown(route, milestones) {
         store.download(`retroplanning-${route.id}.md`, markdown(route, milestones))
-        say("Le fichier Markdown est téléchargé.")
+        say(message("downloaded-md"))
       },
       print() {
         window.print()
@@ -204,7 +215,7 @@
       // The outcome is said with the summary: how many milestones are past.
       if (state.date) {
         const { summary } = routes.find(r => r.id === state.route)
-        say(`Les jalons sont datés à partir de cette date. ${summary.textContent}`)
+        say(message("dated", { summary: summary.textContent }))
       }
     })
     for (const button of root.querySelectorAll("[data-plan-action]")) {
@@ -212,7 +223,7 @@
         const route = routes.find(r => r.id === state.route)
         const milestones = dated(route)
         if (!milestones && button.dataset.planAction !== "print") {
-          say("Indiquez d’abord la date de M0.", { error: true })
+          say(message("date-first"), { error: true })
           input.focus()
           return
         }

@@ -8,7 +8,9 @@
  *
  * The note builder reuses the export: loaded on any page of the site (with
  * app.load("structure-grid")), app.structureGrid.markdown() gives the saved
- * grid as Markdown. */
+ * grid as Markdown. Its words are the grid's (data/interface.yml), carried
+ * by the grid's root or, on a page without the grid, by an element marked
+ * data-app-messages-for="structure-grid" (the note builder's import button). */
 (() => {
   "use strict"
   const DEFAULT_GRID = "structure-accueil"
@@ -31,13 +33,12 @@
     scale: Array.isArray(data.scale) ? data.scale.filter(Array.isArray) : [],
   })
 
-  const plural = (n, words) => `${n} ${n > 1 ? words.replace(/(\S+)/g, "$1s") : words}`
-  const nameOf = (data, i) => data.names[i] || `Structure ${i + 1}`
+  const nameOf = (data, i, message) => data.names[i] || message("candidate", { number: i + 1 })
 
   /* Weighted total (Σ weight × score, out of Σ weight × top score) and
    * weakest criteria of candidate i, over the criteria it has a score for;
    * a criterion of weight 0 counts for nothing, not even as the weakest. */
-  const summary = (data, i) => {
+  const summary = (data, i, message) => {
     const top = Math.max(0, ...data.scale.map(([value]) => Number(value)))
     const weighted = data.criteria.map(([id, title]) => ({
       title,
@@ -52,8 +53,8 @@
     const count = data.criteria.length
     return {
       total: scored.length
-        ? `${total} / ${out}` + (scored.length < count ? ` (${plural(scored.length, "critère noté")} sur ${count})` : "")
-        : "aucune note",
+        ? `${total} / ${out}` + (scored.length < count ? ` ${message("scored-count", { n: scored.length, count })}` : "")
+        : message("no-score"),
       weakest: counted.length
         ? `${counted.filter(c => c.score === low).map(c => c.title).join(", ")} (${low})`
         : "—",
@@ -70,35 +71,33 @@
   const escapeCell = value => value.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ")
 
   /* The grid as Markdown, ready to paste into a note. */
-  const toMarkdown = (raw, when = new Date()) => {
+  const toMarkdown = (raw, message, when = new Date()) => {
     const data = normalise(raw)
     const candidates = [0, 1, 2, 3].filter(i => used(data, i))
     const labels = Object.fromEntries(data.scale.map(([value, label]) => [value, label]))
-    const lines = ["## Grille de décision : structures d’accueil candidates", ""]
-    lines.push(`Grille exportée le ${app.store.frenchDate(when)}. Échelle : ${data.scale.map(([, l]) => l).join(", ")}.`, "")
+    const lines = [`## ${message("export-title")}`, ""]
+    lines.push(message("export-date", { date: app.store.frenchDate(when), scale: data.scale.map(([, l]) => l).join(", ") }), "")
     if (!candidates.length) {
-      lines.push("Aucune structure candidate n’a encore été saisie.")
+      lines.push(message("export-empty"))
     } else {
       const row = cells => `| ${cells.map(escapeCell).join(" | ")} |`
-      lines.push("Chaque critère a un poids de 0 (ignoré) à 3 (décisif) ; le total est la somme des poids multipliés par les notes.", "")
-      lines.push(row(["Critère", "Poids", ...candidates.map(i => nameOf(data, i))]))
+      lines.push(message("export-weights"), "")
+      lines.push(row([message("export-criterion"), message("export-weight"), ...candidates.map(i => nameOf(data, i, message))]))
       lines.push(row(["---", "---", ...candidates.map(() => "---")]))
       for (const [id, title] of data.criteria) {
-        lines.push(row([title, weightOf(data, id), ...candidates.map(i => labels[cellOf(data, id, i).score] || "non noté")]))
+        const unscored = message("export-unscored")
+        lines.push(row([title, weightOf(data, id), ...candidates.map(i => labels[cellOf(data, id, i).score] || unscored)]))
       }
-      lines.push(row(["**Total pondéré**", "", ...candidates.map(i => `**${summary(data, i).total}**`)]))
-      lines.push(row(["**Critère le plus faible**", "", ...candidates.map(i => summary(data, i).weakest)]))
+      lines.push(row([`**${message("export-total")}**`, "", ...candidates.map(i => `**${summary(data, i, message).total}**`)]))
+      lines.push(row([`**${message("export-weakest")}**`, "", ...candidates.map(i => summary(data, i, message).weakest)]))
       const remarks = candidates.flatMap(i =>
         data.criteria
           .filter(([id]) => cellOf(data, id, i).remark)
-          .map(([id, title]) => `- **${nameOf(data, i)} — ${title}** : ${escapeCell(cellOf(data, id, i).remark)}`)
+          .map(([id, title]) => `- **${nameOf(data, i, message)} — ${title}** : ${escapeCell(cellOf(data, id, i).remark)}`)
       )
-      if (remarks.length) lines.push("", "### Remarques", "", ...remarks)
+      if (remarks.length) lines.push("", `### ${message("export-remarks")}`, "", ...remarks)
     }
-    lines.push(
-      "",
-      "> Cette grille ne choisit pas à votre place : la décision se fonde sur des critères objectifs et sur la mission de service public du service."
-    )
+    lines.push("", `> ${message("export-caution")}`)
     return lines.join("\n") + "\n"
   }
 
@@ -107,7 +106,8 @@
     /* The saved grid as Markdown, or "" when nothing is saved. */
     markdown(grid = DEFAULT_GRID) {
       const { data } = slot(grid).read()
-      return data ? toMarkdown(data) : ""
+      const words = document.querySelector('[data-app-module="structure-grid"], [data-app-messages-for="structure-grid"]')
+      return data ? toMarkdown(data, app.messages(words)) : ""
     },
   }
 
@@ -150,12 +150,12 @@
 
     const refresh = data => {
       nameInputs.forEach((_, i) => {
-        for (const span of root.querySelectorAll(`[data-name="${i + 1}"]`)) span.textContent = nameOf(data, i)
+        for (const span of root.querySelectorAll(`[data-name="${i + 1}"]`)) span.textContent = nameOf(data, i, message)
         // A cell's title repeats its hidden label (structure_grid.html), renamed with it.
         for (const field of root.querySelectorAll(`td[data-candidate="${i + 1}"] :is(select, textarea)`)) {
           field.title = field.labels[0].textContent
         }
-        const { total, weakest } = summary(data, i)
+        const { total, weakest } = summary(data, i, message)
         root.querySelector(`[data-total="${i + 1}"]`).textContent = total
         root.querySelector(`[data-weakest="${i + 1}"]`).textContent = weakest
       })
@@ -180,8 +180,8 @@
       refresh(data)
       if (event && event.target.name === "score") {
         const i = Number(event.target.closest("td").dataset.candidate) - 1
-        const { total, weakest } = summary(data, i)
-        say(message("scored", { name: nameOf(data, i), total, weakest }))
+        const { total, weakest } = summary(data, i, message)
+        say(message("scored", { name: nameOf(data, i, message), total, weakest }))
       } else if (event && event.target.name === "weight") {
         say(message("weighted"))
       }
@@ -209,11 +209,11 @@
 
     const actions = {
       async copy() {
-        const done = await app.store.copy(toMarkdown(collect()))
+        const done = await app.store.copy(toMarkdown(collect(), message))
         say(message(done ? "copied" : "copy-failed"), { error: !done })
       },
       download() {
-        app.store.download(`grille-${root.dataset.grid}-${app.store.isoDay(new Date())}.md`, toMarkdown(collect()))
+        app.store.download(`grille-${root.dataset.grid}-${app.store.isoDay(new Date())}.md`, toMarkdown(collect(), message))
       },
       print() {
         const html = document.documentElement

@@ -3,10 +3,12 @@
  * for an export, so that the page itself stays light.
  *
  * The note, as every export sees it:
- * { title, service, date, page, odf, sections: [{ title, level, text, blank,
- *   scenarios: [{ title, parts: [[label, text]] }], table: { columns, rows } }] }
+ * { title, service, date, page, odf, message, sections: [{ title, level, text,
+ *   blank, scenarios: [{ title, parts: [[label, text]] }], table: { columns, rows } }] }
  * where `blank` and `odf` come from the note's outline (note_outline.py): the
- * blocks a section has while nothing is written in it, and the ODF styles.
+ * blocks a section has while nothing is written in it, and the ODF styles;
+ * `message` is the note builder's (app.js), for the document's own words
+ * (data/interface.yml), which the blank files take from the same place.
  * Every export walks the same blocks; the blank files are written from them
  * by note_files.py, in the same way. */
 (() => {
@@ -101,7 +103,8 @@
    * head, then each section, with what was written in it in place of its
    * blank blocks, and where the note comes from. */
   const documentOf = note => {
-    const identity = [["Service :", note.service], ["Date :", note.date]]
+    const { message } = note
+    const identity = [[message("document-service"), note.service], [message("document-date"), note.date]]
     const blocks = [
       heading(1, note.title),
       { type: "list", style: "body", items: identity.map(([label, value]) => [{ text: label, bold: true }, ...(value ? [` ${value}`] : [])]) },
@@ -114,7 +117,7 @@
       }
       blocks.push(...textBlocks(section.level, section.text))
       for (const scenario of section.scenarios) {
-        blocks.push(heading(section.level + 1, `Scénario : ${scenario.title}`))
+        blocks.push(heading(section.level + 1, message("document-scenario", { title: scenario.title })))
         for (const [label, text] of scenario.parts) {
           blocks.push(paragraph("body", { text: label, bold: true }), ...textBlocks(section.level + 1, text))
         }
@@ -125,7 +128,7 @@
       }
     }
     blocks.push(
-      paragraph("source", `Note préparée avec le modèle « ${note.title} » du Guide de pérennisation : `, { text: note.page, href: note.page }),
+      paragraph("source", `${message("document-source", { title: note.title })} `, { text: note.page, href: note.page }),
     )
     return blocks
   }
@@ -208,8 +211,8 @@
         return (
           `<table:table table:name="Tableau${++tables}" table:style-name="Tableau">` +
           `<table:table-column table:style-name="Colonne${Math.min(count, odf.columns)}" table:number-columns-repeated="${count}"/>` +
-          `<table:table-header-rows>${row("En-tête", block.columns)}</table:table-header-rows>` +
-          block.rows.map(cells => row("Table_20_Contents", cells)).join("") +
+          `<table:table-header-rows>${row(odf.cells.header, block.columns)}</table:table-header-rows>` +
+          block.rows.map(cells => row(odf.cells.body, cells)).join("") +
           "</table:table>"
         )
       })
@@ -220,7 +223,7 @@
     await app.load("zip", "lib")
     const { odf } = note
     const content = `${XML}<office:document-content ${odf.namespaces} office:version="1.3">${odf.automatic}<office:body><office:text>${odfBody(documentOf(note), odf)}</office:text></office:body></office:document-content>`
-    const meta = `${XML}<office:document-meta ${odf.namespaces} office:version="1.3"><office:meta><dc:title>${xml(note.title)}${note.service ? ` — ${xml(note.service)}` : ""}</dc:title><dc:language>fr-FR</dc:language><meta:generator>Guide de pérennisation</meta:generator><meta:creation-date>${now.toISOString().slice(0, 19)}</meta:creation-date></office:meta></office:document-meta>`
+    const meta = `${XML}<office:document-meta ${odf.namespaces} office:version="1.3"><office:meta><dc:title>${xml(note.title)}${note.service ? ` — ${xml(note.service)}` : ""}</dc:title><dc:language>fr-FR</dc:language><meta:generator>${xml(odf.generator)}</meta:generator><meta:creation-date>${now.toISOString().slice(0, 19)}</meta:creation-date></office:meta></office:document-meta>`
     return app.zip.store(
       [
         { name: "mimetype", data: odf.mimetype },

@@ -31,8 +31,10 @@
     if (reason) return
     reason = why
     storage = null
-    // Once per page load, whatever the number of components or writes.
-    console.warn(`app.store: progression non conservée (${why})`, error || "")
+    // Once per page load, whatever the number of components or writes. For
+    // developers, in English: readers are told by each component's notice
+    // (onUnavailable), in data/interface.yml's words.
+    console.warn(`app.store: progress not kept (${why})`, error || "")
     for (const listener of listeners) listener(why)
     listeners.clear()
   }

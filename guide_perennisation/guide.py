@@ -20,6 +20,7 @@ from .models.checklist import Checklist
 from .models.criteria import Criterion
 from .models.examples import Example
 from .models.figures import Figure
+from .models.foreign_terms import ForeignTerm
 from .models.glossary import Term
 from .models.interface import Interface
 from .models.note import NoteTemplate
@@ -43,6 +44,7 @@ COLLECTIONS: dict[str, type[Record]] = {
     "notes": NoteTemplate,
     "glossary": Term,
     "terms": PreferredTerm,
+    "foreign_terms": ForeignTerm,
     "steps": Step,
     "routes": Route,
     "interface": Interface,
@@ -118,6 +120,7 @@ class Guide(BaseModel):
     notes: dict[str, NoteTemplate] = {}
     glossary: dict[str, Term] = {}
     terms: dict[str, PreferredTerm] = {}
+    foreign_terms: dict[str, ForeignTerm] = {}
     steps: dict[str, Step] = {}
     routes: dict[str, Route] = {}
     interface: dict[str, Interface] = {}
@@ -155,6 +158,8 @@ class Guide(BaseModel):
     def get(self, collection: Literal["glossary"], record_id: str) -> Term: ...
     @overload
     def get(self, collection: Literal["terms"], record_id: str) -> PreferredTerm: ...
+    @overload
+    def get(self, collection: Literal["foreign_terms"], record_id: str) -> ForeignTerm: ...
     @overload
     def get(self, collection: Literal["steps"], record_id: str) -> Step: ...
     @overload

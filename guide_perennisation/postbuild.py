@@ -14,7 +14,9 @@ no hooks, loses nothing. What it does:
 - each page's component styles and scripts (assets.py);
 - each page's date, in its foot (page_info.py) and in the sitemap, whose
   .gz is written again with a fixed timestamp (sitemap.py);
-- French typography on every page's text (typography.py), last.
+- French typography on every page's text (typography.py);
+- the language of each foreign word of the text, in the pages and in the
+  search index (foreign_terms.py), last.
 
 Every step rewrites its output from its sources, never from its own earlier
 output, or leaves an already treated text as it is: running it twice
@@ -50,6 +52,7 @@ from .assets import AssetFinder, asset_edits, shown_modules
 from .audit import footer_mention
 from .components import COMPONENTS
 from .csp import content_security_policy, inline_scripts, policy_edit, write_headers
+from .foreign_terms import mark_foreign_terms
 from .freshness import source_date_epoch
 from .guide import Guide
 from .history import History, read_history
@@ -77,8 +80,9 @@ def post_build(
     """The blank note templates, as files beside the pages; the site's own
     styles and scripts, published without their comments; the pages' own
     edits (edit_pages) and the sitemap's dates; French typography on every
-    page's text. `history`: the project's git history; `day`: the build's
-    (SOURCE_DATE_EPOCH's, else the last commit's)."""
+    page's text, then each foreign word's language. `history`: the
+    project's git history; `day`: the build's (SOURCE_DATE_EPOCH's, else
+    the last commit's)."""
     write_blank_files(guide, site_dir, site_url, day)
     slim_assets(docs_dir, site_dir)
     docs_path = docs_dir.resolve().relative_to(project.resolve()).as_posix()
@@ -91,6 +95,7 @@ def post_build(
     )
     set_sitemap_dates(site_dir, dates)
     set_typography(site_dir)
+    mark_foreign_terms(site_dir, guide.foreign_terms.values())
 
 
 @dataclass

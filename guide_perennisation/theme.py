@@ -176,6 +176,13 @@ def theme_patches(header: Interface, footer: Interface, accessibility: str) -> t
         # RGAA 8.2: Material writes tabindex="" on the labels of the navigation's
         # sections, an invalid value that browsers read as no tabindex at all.
         Patch("label", ' tabindex=""', "", {"class": "md-nav__link"}, every_page=False),
+        # RGAA 8.2: autocomplete is not allowed on a checkbox. Material writes
+        # it on the checkboxes that open the menu and the search, so that a
+        # page shown again from history does not come back with them open:
+        # docs/assets/lib/header-keys.js closes them instead. Zensical writes
+        # both checkboxes too.
+        Patch("input", ' autocomplete="off"', "", {"id": "__drawer"}),
+        Patch("input", ' autocomplete="off"', "", {"id": "__search"}),
     )
 
 

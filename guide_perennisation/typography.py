@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .html_edit import Tokenizer
+from .html_edit import VOID, Tokenizer
 
 NARROW = "\u202f"  # before ; ! ?
 NBSP = "\u00a0"  # before :, inside « »
@@ -83,6 +83,8 @@ class Run:
     prose: bool  # outside code, and not a link showing its own address
     inline: bool  # no block boundary between the previous run and this one
     end: int = 0
+    # Inside an element that says its own language: the page's is <html lang>'s.
+    own_lang: bool = False
 
 
 class _Runs(Tokenizer):
@@ -96,6 +98,10 @@ class _Runs(Tokenizer):
         self.runs: list[Run] = []
         self._open: Run | None = None
         self._inline = False
+        # The open elements that carry `lang` (below <html>), each with how
+        # many elements of its name it holds open, so that their end tags do
+        # not close it.
+        self._langs: list[tuple[str, int]] = []
 
     def _close_run(self) -> None:
         if self._open is not None:
@@ -114,6 +120,12 @@ class _Runs(Tokenizer):
             self._skipped.append(tag)
         if tag == "a":
             self._href = dict(attrs).get("href")
+        if tag in VOID or tag == "html":
+            return
+        if any(name in ("lang", "xml:lang") for name, _ in attrs):
+            self._langs.append((tag, 0))
+        elif self._langs and self._langs[-1][0] == tag:
+            self._langs[-1] = (tag, self._langs[-1][1] + 1)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._tag(tag)
@@ -125,6 +137,10 @@ class _Runs(Tokenizer):
                 pass
         if tag == "a":
             self._href = None
+        if self._langs and self._langs[-1][0] == tag:
+            name, depth = self._langs.pop()
+            if depth:
+                self._langs.append((name, depth - 1))
 
     def handle_data(self, data: str) -> None:
         if self._open is not None:  # the tokenizer may split a run
@@ -132,7 +148,7 @@ class _Runs(Tokenizer):
             return
         # A link that shows its own address is an address.
         prose = not self._skipped and not (self._href and data.strip() == self._href)
-        self._open = Run(self.position(), data, prose, self._inline)
+        self._open = Run(self.position(), data, prose, self._inline, own_lang=bool(self._langs))
         self._inline = True
 
     def handle_comment(self, data: str) -> None:

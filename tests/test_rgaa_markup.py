@@ -132,6 +132,30 @@ def test_every_tabindex_is_an_integer(site_dir: Path) -> None:
     assert failures == {}
 
 
+# HTML's input types that take autocomplete (the checkbox is not one).
+AUTOCOMPLETE_TYPES = {"text", "search", "url", "tel", "email", "password", "date", "month", "week", "time"}
+AUTOCOMPLETE_TYPES |= {"datetime-local", "number", "range", "color", "hidden"}
+
+
+@pytest.mark.rgaa("8.2")
+def test_autocomplete_is_only_where_html_allows_it(site_dir: Path) -> None:
+    """RGAA 8.2: an attribute is allowed on its element (Material writes
+    autocomplete="off" on the checkboxes that open the menu and the search)."""
+    failures = {
+        name: sorted({f"{e.tag}#{e.get('id')}" for e in found})
+        for name, page in every_page(site_dir).items()
+        if (
+            found := [
+                element
+                for element in lxml.html.fromstring(page.read_bytes()).xpath("//*[@autocomplete]")
+                if element.tag not in ("form", "select", "textarea")
+                and (element.tag != "input" or (element.get("type") or "text") not in AUTOCOMPLETE_TYPES)
+            ]
+        )
+    }
+    assert failures == {}
+
+
 @pytest.mark.rgaa("9.3")
 def test_no_list_is_stripped_of_its_semantics(site_dir: Path) -> None:
     """A list that shows as a list is one for assistive technologies too

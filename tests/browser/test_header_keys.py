@@ -204,3 +204,25 @@ def test_single_keys_are_no_shortcuts(browser: Browser, base_url: str) -> None:
         page.keyboard.type("".join(SHORTCUTS))
         expect(box).to_have_value("".join(SHORTCUTS))
         expect(page).to_have_url(base_url + PAGE)
+
+
+@pytest.mark.rgaa("8.2")
+@pytest.mark.parametrize("toggle", ["__drawer", "__search"])
+def test_menu_and_search_are_closed_on_a_page_shown_again_from_history(
+    browser: Browser, base_url: str, toggle: str
+) -> None:
+    """Material's checkboxes lose their autocomplete="off", which a checkbox
+    does not take (RGAA 8.2): the browser then restores their state on a
+    page loaded again from history, and header-keys.js closes them."""
+    with browsing(browser, width=320) as page:
+        page.goto(base_url + PAGE, wait_until="networkidle")
+        assert page.evaluate("document.getElementById('__drawer').getAttribute('autocomplete')") is None
+        page.locator(MENU if toggle == "__drawer" else SEARCH).click()
+        assert page.evaluate("(id) => document.getElementById(id).checked", toggle)
+        # A page load, not an instant navigation: history brings the page back.
+        page.goto(base_url, wait_until="networkidle")
+        page.go_back(wait_until="networkidle")
+        assert page.url == base_url + PAGE
+        assert not page.evaluate("(id) => document.getElementById(id).checked", toggle)
+        expect(page.locator(MENU)).to_have_attribute("aria-expanded", "false")
+        expect(page.locator(f"{DRAWER} a.md-nav__link").first).to_be_hidden()

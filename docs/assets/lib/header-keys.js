@@ -9,8 +9,8 @@
  * The header outlives instant navigation: init runs once, and its listeners
  * (on the header's own buttons and on Material's drawer checkbox, both kept
  * by instant navigation) must outlive the first page, so init leaves the
- * page's signal alone (see app.js). The document-wide ones below are added
- * once, when this script runs. */
+ * page's signal alone (see app.js). The document-wide ones below, and the
+ * one on window, are added once, when this script runs. */
 (() => {
   "use strict"
   const drawer = () => document.getElementById("__drawer")
@@ -125,6 +125,21 @@
   document.addEventListener("focusin", (event) => {
     if (!drawer()?.checked || sidebar()?.contains(event.target) || event.target === twinOf("__drawer")) return
     closeDrawer()
+  })
+
+  // Material writes autocomplete="off" on the menu's and the search's
+  // checkboxes so that a page shown again from history does not come back
+  // with them open. A checkbox does not take that attribute (RGAA 8.2): it
+  // goes after the build (guide_perennisation/theme.py), and both close
+  // here instead, when the page comes back whole from the back-forward cache
+  // or is loaded again from history with its form's state restored.
+  window.addEventListener("pageshow", (event) => {
+    const [entry] = performance.getEntriesByType("navigation")
+    if (!event.persisted && entry?.type !== "back_forward") return
+    for (const id of ["__drawer", "__search"]) {
+      const toggle = document.getElementById(id)
+      if (toggle?.checked) toggle.click()
+    }
   })
 
   app.register("header-keys", init)

@@ -5,6 +5,9 @@
  * teaser stays readable inside the link. The count of results (« 12
  * documents trouvés ») changes as the reader types: a status message
  * (RGAA 7.5), so it becomes a status region before the first query.
+ * Material writes « 5 de plus sur cette page » as a <div> inside a
+ * <summary>, which holds phrasing content only (RGAA 8.2): the <div>
+ * becomes a <span>, styled as Material styles the <div> (app.css).
  *
  * The search dialog sits in the header, which outlives instant navigation:
  * init runs once, and its observer must outlive the first page, so init
@@ -20,6 +23,13 @@
     link.setAttribute("aria-labelledby", title.id)
   }
 
+  const phrasing = (div) => {
+    const span = document.createElement("span")
+    span.className = "app-search-more"
+    span.append(...div.childNodes)
+    div.replaceWith(span)
+  }
+
   const init = (search) => {
     search.querySelector(".md-search-result__meta")?.setAttribute("role", "status")
     const list = search.querySelector(".md-search-result__list")
@@ -28,6 +38,7 @@
     // reader scrolls down the list.
     new MutationObserver(() => {
       for (const link of list.querySelectorAll("a.md-search-result__link:not([aria-labelledby])")) name(link)
+      for (const div of list.querySelectorAll(".md-search-result__more > summary > div")) phrasing(div)
     }).observe(list, { childList: true, subtree: true })
   }
 

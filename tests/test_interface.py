@@ -59,8 +59,8 @@ def literals(source: str) -> list[str]:
                 i = string(i, c)
                 previous = "a"
                 continue
-            after_word = re.search(r"\breturn\s*$", source[:i])
-            if c == "/" and (previous in "(,=:[!&|?{};+-*%<>~^" or after_word):
+            # A « / » after an operator or `return` opens a regex, elsewhere it divides.
+            if c == "/" and (previous in "(,=:[!&|?{};+-*%<>~^" or re.search(r"\breturn\s*$", source[:i])):
                 i = regex(i + 1)
                 previous = "a"
                 continue

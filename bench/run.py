@@ -359,6 +359,7 @@ def own_assets(site: Path) -> dict[str, int]:
 
 
 CATEGORIES = {"performance": "Perf.", "accessibility": "Access.", "best-practices": "Bonnes pr.", "seo": "SEO"}
+DETAILS = {"total-blocking-time": "TBT (ms)", "dom-size": "Éléments"}
 
 
 def lighthouse(url: str, preset: str, output: Path) -> dict[str, float]:
@@ -377,7 +378,10 @@ def lighthouse(url: str, preset: str, output: Path) -> dict[str, float]:
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
     subprocess.run(command, env=env, check=True, capture_output=True, timeout=300)
     report = json.loads(output.read_text(encoding="utf-8"))
-    return {name: report["categories"][name]["score"] * 100 for name in CATEGORIES}
+    scores = {name: report["categories"][name]["score"] * 100 for name in CATEGORIES}
+    # What the performance score is made of on these pages: the main thread's
+    # blocking time, and the elements whose style and layout cost it.
+    return scores | {name: report["audits"][name]["numericValue"] for name in DETAILS}
 
 
 def measure_lighthouse(base_url: str, work: Path) -> dict:
@@ -385,7 +389,8 @@ def measure_lighthouse(base_url: str, work: Path) -> dict:
     for label, url in PAGE_TYPES.items():
         for preset in ("mobile", "desktop"):
             runs = [lighthouse(base_url + url, preset, work / "lighthouse.json") for _ in range(LIGHTHOUSE_RUNS)]
-            rows[label, preset] = {name: statistics.median(run[name] for run in runs) for name in CATEGORIES}
+            names = [*CATEGORIES, *DETAILS]
+            rows[label, preset] = {name: statistics.median(run[name] for run in runs) for name in names}
     return rows
 
 
@@ -415,7 +420,7 @@ def report(
         f"{label} ({preset}) : {CATEGORIES[name]} {score:.0f}"
         for (label, preset), row in scores.items()
         for name, score in row.items()
-        if score < 100
+        if name in CATEGORIES and score < 100
     ]
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
     sections = [
@@ -489,11 +494,7 @@ def report(
             if full
             else "non mesuré ici (`BENCH_FULL_TEST=1 make bench` le mesure, une fois)."
         ),
-        "## Lighthouse 12",
-        table(
-            ["Page", "Profil", *CATEGORIES.values()],
-            [[label, preset, *(f"{row[name]:.0f}" for name in CATEGORIES)] for (label, preset), row in scores.items()],
-        ),
+        lighthouse_section(scores),
         "## Objectifs",
         table(
             ["Objectif", "Mesure", "Atteint"],
@@ -532,6 +533,44 @@ def report(
     return "\n\n".join(sections) + "\n"
 
 
+def lighthouse_section(scores: dict) -> str:
+    return "\n\n".join(
+        [
+            "## Lighthouse 12",
+            table(
+                ["Page", "Profil", *CATEGORIES.values(), *DETAILS.values()],
+                [
+                    [label, preset, *(f"{row[name]:.0f}" for name in [*CATEGORIES, *DETAILS])]
+                    for (label, preset), row in scores.items()
+                ],
+            ),
+        ]
+    )
+
+
+def lighthouse_only() -> int:
+    """`BENCH_ONLY=lighthouse make bench`: Lighthouse alone, on a fresh build,
+    its section of bench/results.md replaced and dated by its own commit."""
+    with tempfile.TemporaryDirectory(prefix="bench-") as temporary:
+        work = Path(temporary)
+        site = work / "site"
+        mkdocs_build(copy_project(work / "final"), site)
+        with gzip_server(site) as base_url:
+            scores = measure_lighthouse(base_url, work)
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
+    section = lighthouse_section(scores) + (
+        f"\n\nMesuré seul (`BENCH_ONLY=lighthouse`, commit {commit.strip()}, médiane de {LIGHTHOUSE_RUNS} passages, "
+        f"charge à la fin : {' / '.join(f'{v:.1f}' for v in os.getloadavg())})."
+    )
+    results = ROOT / "bench" / "results.md"
+    text = results.read_text(encoding="utf-8")
+    start = text.index("## Lighthouse 12")
+    end = text.index("\n## ", start + 1)
+    results.write_text(text[:start] + section + text[end:], encoding="utf-8")
+    print(section)
+    return 0
+
+
 def yes(condition: bool) -> str:
     return "oui" if condition else "non"
 
@@ -540,6 +579,8 @@ def main() -> int:
     if not LIGHTHOUSE.exists():
         print(f"{LIGHTHOUSE} est introuvable : lancez `make bench`, qui l'installe.", file=sys.stderr)
         return 1
+    if os.environ.get("BENCH_ONLY") == "lighthouse":
+        return lighthouse_only()
     with tempfile.TemporaryDirectory(prefix="bench-") as temporary:
         work = Path(temporary)
         print("Constructions…", flush=True)

@@ -2,8 +2,9 @@
 
 Scripts take theirs from their root element (app.js's `message`), templates
 from the render context, the theme's overrides from config.extra.interface.
-These tests read the sources: no French text left in a script, every key
-used exists in its part of the data, and every key of the data is used.
+These tests read the sources: no French text left in a script or a
+template, every key used exists in its part of the data, and every key of
+the data is used.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ import re
 from pathlib import Path
 
 import pytest
+from jinja2 import Environment
 
+from guide_perennisation.html_edit import Tokenizer
 from guide_perennisation.loader import load_guide
 
 from .conftest import ROOT
@@ -132,6 +135,341 @@ def test_french_is_found_but_in_an_identifier() -> None:
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.relative_to(ASSETS).as_posix())
 def test_no_french_text_in_scripts(script: Path) -> None:
     assert french(script.read_text(encoding="utf-8")) == []
+
+
+# The attributes that name or describe: what assistive technologies say.
+NAMING = frozenset({"aria-label", "aria-description", "title", "placeholder", "alt"})
+LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
+# A Jinja string constant that reads as words: French, or two words apart.
+PHRASE = re.compile(rf"{FRENCH.pattern}|\b[a-zà-ÿ]+ [a-zà-ÿ]+")
+
+
+class _Words(Tokenizer):
+    """Text nodes and naming attributes of literal HTML, scripts and styles
+    aside (the scripts' own test reads those)."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(source)
+        self.found: list[str] = []
+        self._code = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_startendtag(tag, attrs)
+        self._code += tag in ("script", "style")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found += [
+            f"{name}={' '.join(value.split())}"
+            for name, value in attrs
+            if name in NAMING and value and LETTER.search(value)
+        ]
+
+    def handle_endtag(self, tag: str) -> None:
+        self._code -= tag in ("script", "style")
+
+    def handle_data(self, data: str) -> None:
+        if not self._code and LETTER.search(data):
+            self.found.append(" ".join(data.split()))
+
+
+def template_words(source: str) -> list[str]:
+    """The words a template writes itself, not from its context: its literal
+    HTML (Jinja's TemplateData tokens, joined so that a tag split by an
+    expression is whole again) read by the HTML tokenizer, and the string
+    constants of its expressions that read as words."""
+    tokens = list(Environment().lex(source))
+    html = "".join(value for _, kind, value in tokens if kind == "data")
+    reader = _Words(html)
+    reader.feed(html)
+    reader.close()
+    strings = [value.strip("\"'") for _, kind, value in tokens if kind == "string" and PHRASE.search(value)]
+    return reader.found + strings
+
+
+# Words still written in templates, by file (the first 80 characters of
+# each, in the order they come): this list may only shrink. The
+# theme's overrides are rendered by the engine, which does not see the
+# guide's data: their words would be written in after the build
+# (guide_perennisation/theme.py), as the footer's name is.
+TEMPLATE_LEFT: dict[str, list[str]] = {
+    "guide_perennisation/templates/_complete_guide_repeat.html": [
+        "« » : voir le chapitre",
+        ", plus haut.",
+    ],
+    "guide_perennisation/templates/_macros.html": [
+        "; Vérifié le",
+        "Source consultée le",
+        "à revérifier",
+        "lecture du guide",
+    ],
+    "guide_perennisation/templates/_note.html": [
+        "Repères tirés du guide :",
+    ],
+    "guide_perennisation/templates/_page_info_updated.html": [
+        "Dernière mise à jour :",
+        "date inconnue : pas d’historique git pour cette page",
+    ],
+    "guide_perennisation/templates/_step_by_step_box.html": [
+        "aria-label=Parcours : étape sur",
+        "Parcours « »",
+        "Étape sur :",
+        "Étape précédente :",
+        "Étape suivante :",
+    ],
+    "guide_perennisation/templates/audit.html": [
+        "Le site est",
+        "avec le RGAA 4.1.2 :",
+        "des critères applicables sont respectés (, , ).",
+        "Audit terminé le .",
+        "Audit en cours.",
+        "Il reste à évaluer sur ; aucun taux de conformité n’est publié tant que l’audit ",
+        "non conforme",
+        "au RGAA 4.1.2 d’ici là.",
+        "État de l’audit au : , , .",
+        "L’audit est réalisé",
+        "en interne",
+        ", par l’équipe du guide, selon la méthode du RGAA 4.1.2, sur un échantillon de p",
+        "Aucun lecteur d’écran ne peut fonctionner dans l’environnement de test. Là où un",
+        "Environnement :",
+        "Pages de l’échantillon :",
+        "Critère",
+        "L’audit n’a relevé aucune non-conformité.Aucune non-conformité n’est encore rele",
+        "Légende : C, conforme ; NC, non conforme ; NA, non applicable ; NE, non évalué. ",
+        "Statut de chaque critère sur chaque page de l’échantillon",
+        "Critère",
+        "Échantillon",
+        "Critère :",
+        "Statut sur l’échantillon : ; sur chaque page, sauf :",
+        "Tests automatiques :",
+        "Vérification manuelle :",
+        "Défauts :",
+        "critère conforme",
+        "critères conformes",
+        "non conforme",
+        "non conformes",
+        "non applicable",
+        "non applicables",
+        "critère",
+        "critères",
+        "critère conforme",
+        "critères conformes",
+        "non conforme",
+        "non conformes",
+        "non applicable",
+        "non applicables",
+    ],
+    "guide_perennisation/templates/checklist.html": [
+        "Source :",
+        "Progression :",
+        "Votre progression est enregistrée dans ce navigateur seulement. Certains navigat",
+        "Tout décocher",
+        "Imprimer",
+        "Exporter",
+        "Copier",
+        "Importer",
+        "En savoir plus",
+        "Note",
+        "Votre note",
+        "sur «",
+        ": qui s’en charge, où trouver le document…",
+    ],
+    "guide_perennisation/templates/complete_guide.html": [
+        "Imprimer ou enregistrer en PDF",
+        "Sommaire",
+    ],
+    "guide_perennisation/templates/criteria.html": [
+        "À se demander :",
+    ],
+    "guide_perennisation/templates/examples.html": [
+        "Filtrer les exemples",
+        "Tout afficher",
+        "· situation décrite :",
+        "Programme",
+        "Année",
+        "Structure d’accueil",
+        "Trajectoire",
+        "Scénario",
+        "Équipe",
+        "Budget",
+        "Devenir",
+        "Source : . .",
+        "Site du service",
+        "Toutes les situations",
+        "Scénario",
+        "Tous les scénarios",
+        "Toutes les trajectoires",
+        "Tous les programmes",
+    ],
+    "guide_perennisation/templates/figures.html": [
+        "Des ordres de grandeur relevés dans les sources, chacun pour un cas précis. Les ",
+    ],
+    "guide_perennisation/templates/note_builder.html": [
+        "Modèle vierge à télécharger, pour le remplir dans un traitement de texte :",
+        "OpenDocument (.odt)",
+        "Markdown (.md)",
+        "Votre texte est enregistré au fil de la frappe, dans ce navigateur seulement : i",
+        "Télécharger (.md)",
+        "Télécharger (.odt)",
+        "Imprimer la note",
+        "Effacer",
+        "Nom du service",
+        "Date de la note",
+        "Sans date, les exports portent celle du jour.",
+        "Repères tirés du guide :",
+        "Votre texte",
+        "Reprendre la grille de décision",
+        "Ajoute à ce texte l’export de la",
+        "grille de décision",
+        "remplie dans ce navigateur.",
+        "Scénarios à présenter",
+        "Chaque scénario coché s’ajoute ci-dessous avec ses avantages, ses risques, ses p",
+        "(piste seulement esquissée)",
+        "Scénario :",
+        ": une ligne par",
+        "Ajouter une",
+    ],
+    "guide_perennisation/templates/page_info.html": [
+        "Une erreur, une information dépassée ?",
+        "Signaler une erreur sur cette page",
+        "(compte GitHub nécessaire), ou sans compte : Écrivez à",
+    ],
+    "guide_perennisation/templates/plan.html": [
+        "Parcours",
+        "Date de M0 : transfert, ou fin du défi EIG",
+        "aria-label=Exporter le rétroplanning",
+        "Exporter pour un agenda (.ics)",
+        "Exporter en Markdown",
+        "Imprimer",
+        "M0 est ; les mois sont comptés avant (M−) ou après (M+). Les délais sont une : i",
+        "Jalons du parcours : un jalon par ligne, nommé dans la deuxième colonne, après s",
+    ],
+    "guide_perennisation/templates/scenario_table.html": [
+        "hidden",
+        "non précisé par les sources",
+        "Scénarios à comparer : choisissez-en de 2 à 4",
+        "Imprimer la comparaison",
+        "Comparaison des scénarios de pérennisation.",
+        "« — » : les sources ne disent rien sur ce point. « » : résumé ou choix du guide ",
+        "esquissé",
+        "esquissé",
+        "Chaque scénario en détail, plus bas :",
+        "(esquissé) ; .",
+        "Détaillés par la note de la DINUM",
+        "Esquissés par les sources",
+    ],
+    "guide_perennisation/templates/scenarios.html": [
+        "Scénario cité sans détail par les sources",
+        "Cas similaires",
+        "Voir ces exemples dans l’explorateur",
+        "Trajectoire :",
+        "Source :",
+        "Prochaines étapes",
+    ],
+    "guide_perennisation/templates/site_map.html": [
+        "aria-label=Plan du site",
+    ],
+    "guide_perennisation/templates/sources.html": [
+        "adresse à confirmer",
+        "(adresse donnée par la source :",
+        "Documents cités par cette source :",
+        "Où l’obtenir",
+    ],
+    "guide_perennisation/templates/step_by_step.html": [
+        "Votre situation :",
+        "Dans combien de temps arrive",
+        "Parcours :",
+        "Les moments indiqués comptent en mois avant ou après (M0).",
+        ": parcours",
+        "Étape",
+        "sur :",
+        "Moment habituel :",
+    ],
+    "guide_perennisation/templates/structure_grid.html": [
+        "Cette grille ne choisit pas à votre place.",
+        "Elle rend visibles les forces et les manques de chaque structure candidate ; la ",
+        "Pour chaque critère, notez dans quelle mesure la structure y répond :",
+        "Une remarque par case aide à justifier la note.",
+        "Tous les critères ne pèsent pas autant pour votre service : donnez à chacun un p",
+        "Structures candidates (jusqu’à )",
+        "Structure candidate",
+        "Grille de décision : un poids par critère, une note de 0 à 3 et une remarque par",
+        "Critère",
+        "Poids",
+        "Poids",
+        "Poids du critère",
+        "title=Poids du critère",
+        "Note de",
+        "pour le critère",
+        "title=Note de pour le critère",
+        "Non noté",
+        "Remarque sur",
+        "pour le critère",
+        "title=Remarque sur pour le critère",
+        "Total pondéré (poids × note)",
+        "Critère le plus faible (parmi ceux de poids non nul)",
+        "Copier en Markdown",
+        "Télécharger (.md)",
+        "Imprimer la grille",
+        "Vider la grille",
+        "pas du tout",
+        "un peu",
+        "en bonne partie",
+    ],
+    "guide_perennisation/templates/trajectories.html": [
+        "Les trajectoires, les scénarios qui y mènent et les exemples qui l’ont prise",
+        "Trajectoire",
+        "Scénarios qui y mènent",
+        "Exemples qui l’ont prise",
+        "Scénarios qui y mènent",
+        "Exemples qui l’ont prise",
+        "exemples n’ont pas de trajectoire connue dans les sources ;Un exemple n’a pas de",
+        "explorateur des exemples",
+        "aucun scénario des sources",
+        "aucun exemple documenté par les sources",
+        "ils figurent",
+        "il figure",
+    ],
+    "overrides/404.html": [
+        "Page introuvable -",
+        "Aller au contenu",
+        "Page introuvable",
+        "Cette adresse ne correspond à aucune page du guide : elle a peut-être changé.",
+        "Revenir à l'accueil",
+        "Consulter le plan du site",
+    ],
+    "overrides/partials/actions.html": [
+        "title=Modifier cette page",
+        "Modifier cette page",
+    ],
+    "overrides/partials/copyright.html": [
+        "Accessibilité",
+        "Mentions légales",
+        "Données personnelles",
+        "Plan du site",
+        "Licence",
+        "Code source",
+        "Contact :",
+    ],
+}
+
+
+def test_the_template_reader_sees_literal_words_not_expressions() -> None:
+    source = (
+        '{# « commentaire » #}<p class="app-x" title="Note de {{ n }}">{{ texts.x }} <b>Bonjour</b> {{ n }}</p>'
+        '<script>const a = "Élément"</script><img alt="{{ texts.y }}" src="x.svg">'
+        '{{ "Tout afficher" if a else "hidden" }}{% set b = "ils figurent" %}'
+    )
+    assert template_words(source) == ["title=Note de", "Bonjour", "Tout afficher", "ils figurent"]
+
+
+TEMPLATE_FILES = sorted([*TEMPLATES.glob("*.html"), *OVERRIDES.rglob("*.html")])
+
+
+@pytest.mark.parametrize("template", TEMPLATE_FILES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_no_words_written_in_templates(template: Path) -> None:
+    name = template.relative_to(ROOT).as_posix()
+    words = template_words(template.read_text(encoding="utf-8"))
+    assert [text[:80] for text in words] == TEMPLATE_LEFT.get(name, [])
 
 
 def part_of(script: Path) -> str:

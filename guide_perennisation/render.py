@@ -68,12 +68,14 @@ MONTHS = (
 SLOT = re.compile(r"\{([a-z]+)\}")
 
 
-def fill(text: str, **values: Any) -> str:
+def fill(text: str, **values: Any) -> Markup:
     """An interface text (data/interface.yml) with its {name} slots filled;
-    of « singulier|pluriel », the first when `n` is 0 or 1, as in app.js."""
+    of « singulier|pluriel », the first when `n` is 0 or 1, as in app.js.
+    Text and values are escaped, but a value that is already markup (a link
+    the template built around some of its own words)."""
     forms = text.split("|")
     chosen = forms[0] if values.get("n", 2) < 2 else forms[-1]
-    return SLOT.sub(lambda match: str(values[match.group(1)]), chosen)
+    return Markup(SLOT.sub(lambda match: str(escape(values[match.group(1)])), str(escape(chosen))))
 
 
 def fr_date(value: Any) -> str:

@@ -202,9 +202,6 @@ TEMPLATE_LEFT: dict[str, list[str]] = {
         "à revérifier",
         "lecture du guide",
     ],
-    "guide_perennisation/templates/_note.html": [
-        "Repères tirés du guide :",
-    ],
     "guide_perennisation/templates/_page_info_updated.html": [
         "Dernière mise à jour :",
         "date inconnue : pas d’historique git pour cette page",
@@ -302,31 +299,6 @@ TEMPLATE_LEFT: dict[str, list[str]] = {
     ],
     "guide_perennisation/templates/figures.html": [
         "Des ordres de grandeur relevés dans les sources, chacun pour un cas précis. Les ",
-    ],
-    "guide_perennisation/templates/note_builder.html": [
-        "Modèle vierge à télécharger, pour le remplir dans un traitement de texte :",
-        "OpenDocument (.odt)",
-        "Markdown (.md)",
-        "Votre texte est enregistré au fil de la frappe, dans ce navigateur seulement : i",
-        "Télécharger (.md)",
-        "Télécharger (.odt)",
-        "Imprimer la note",
-        "Effacer",
-        "Nom du service",
-        "Date de la note",
-        "Sans date, les exports portent celle du jour.",
-        "Repères tirés du guide :",
-        "Votre texte",
-        "Reprendre la grille de décision",
-        "Ajoute à ce texte l’export de la",
-        "grille de décision",
-        "remplie dans ce navigateur.",
-        "Scénarios à présenter",
-        "Chaque scénario coché s’ajoute ci-dessous avec ses avantages, ses risques, ses p",
-        "(piste seulement esquissée)",
-        "Scénario :",
-        ": une ligne par",
-        "Ajouter une",
     ],
     "guide_perennisation/templates/page_info.html": [
         "Une erreur, une information dépassée ?",
@@ -487,14 +459,24 @@ def message_keys(script: Path) -> set[str]:
 
 def template_keys() -> dict[str, set[tuple[str, str]]]:
     """(kind, key) used by each part: a component's template (and the
-    partials it includes), _block.html for `block`, the overrides for the
-    parts they name (config.extra.interface.<part>)."""
+    partials it includes, which see its words), _block.html for `block`, the
+    overrides for the parts they name (config.extra.interface.<part>)."""
     used: dict[str, set[tuple[str, str]]] = {}
     key = re.compile(r'\b(texts|messages)(?:\["([a-z0-9-]+)"\]|\.([a-z0-9_]+)\b)')
+    includes = {
+        name: {
+            path.stem.replace("_", "-")
+            for path in TEMPLATES.glob("[!_]*.html")
+            if f'include "{name}"' in path.read_text()
+        }
+        for name in (path.name for path in TEMPLATES.glob("_*.html"))
+    }
     for path in [*TEMPLATES.glob("*.html"), *OVERRIDES.rglob("*.html")]:
         text = path.read_text(encoding="utf-8")
         if path.parent == TEMPLATES:
-            parts = {"block"} if path.name == "_block.html" else {path.stem.replace("_", "-")}
+            parts = (
+                {"block"} if path.name == "_block.html" else includes.get(path.name) or {path.stem.replace("_", "-")}
+            )
         else:
             parts = set(re.findall(r"\bconfig\.extra\.interface\.([a-z-]+)", text))
         for part in parts:

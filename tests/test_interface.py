@@ -206,13 +206,6 @@ TEMPLATE_LEFT: dict[str, list[str]] = {
         "Dernière mise à jour :",
         "date inconnue : pas d’historique git pour cette page",
     ],
-    "guide_perennisation/templates/_step_by_step_box.html": [
-        "aria-label=Parcours : étape sur",
-        "Parcours « »",
-        "Étape sur :",
-        "Étape précédente :",
-        "Étape suivante :",
-    ],
     "guide_perennisation/templates/complete_guide.html": [
         "Imprimer ou enregistrer en PDF",
         "Sommaire",
@@ -228,14 +221,6 @@ TEMPLATE_LEFT: dict[str, list[str]] = {
         "Signaler une erreur sur cette page",
         "(compte GitHub nécessaire), ou sans compte : Écrivez à",
     ],
-    "guide_perennisation/templates/scenarios.html": [
-        "Scénario cité sans détail par les sources",
-        "Cas similaires",
-        "Voir ces exemples dans l’explorateur",
-        "Trajectoire :",
-        "Source :",
-        "Prochaines étapes",
-    ],
     "guide_perennisation/templates/site_map.html": [
         "aria-label=Plan du site",
     ],
@@ -244,16 +229,6 @@ TEMPLATE_LEFT: dict[str, list[str]] = {
         "(adresse donnée par la source :",
         "Documents cités par cette source :",
         "Où l’obtenir",
-    ],
-    "guide_perennisation/templates/step_by_step.html": [
-        "Votre situation :",
-        "Dans combien de temps arrive",
-        "Parcours :",
-        "Les moments indiqués comptent en mois avant ou après (M0).",
-        ": parcours",
-        "Étape",
-        "sur :",
-        "Moment habituel :",
     ],
     "overrides/404.html": [
         "Page introuvable -",
@@ -312,25 +287,21 @@ def message_keys(script: Path) -> set[str]:
 
 
 def template_keys() -> dict[str, set[tuple[str, str]]]:
-    """(kind, key) used by each part: a component's template (and the
-    partials it includes, which see its words), _block.html for `block`, the
-    overrides for the parts they name (config.extra.interface.<part>)."""
+    """(kind, key) used by each part: a component's template (and its
+    partials: those it includes, which see its words, and those its code
+    renders, named after it, as _step_by_step_box.html), _block.html for
+    `block`, the overrides for the parts they name (config.extra.interface.<part>)."""
     used: dict[str, set[tuple[str, str]]] = {}
     key = re.compile(r'\b(texts|messages)(?:\["([a-z0-9-]+)"\]|\.([a-z0-9_]+)\b)')
-    includes = {
-        name: {
-            path.stem.replace("_", "-")
-            for path in TEMPLATES.glob("[!_]*.html")
-            if f'include "{name}"' in path.read_text()
-        }
-        for name in (path.name for path in TEMPLATES.glob("_*.html"))
-    }
+    components = [path.stem for path in TEMPLATES.glob("[!_]*.html")]
     for path in [*TEMPLATES.glob("*.html"), *OVERRIDES.rglob("*.html")]:
         text = path.read_text(encoding="utf-8")
-        if path.parent == TEMPLATES:
-            parts = (
-                {"block"} if path.name == "_block.html" else includes.get(path.name) or {path.stem.replace("_", "-")}
-            )
+        if path.name == "_block.html":
+            parts = {"block"}
+        elif path.parent == TEMPLATES:
+            including = [c for c in components if f'include "{path.name}"' in (TEMPLATES / f"{c}.html").read_text()]
+            named = [c for c in components if path.stem in (c, f"_{c}") or path.stem.startswith(f"_{c}_")]
+            parts = {c.replace("_", "-") for c in including or named or [path.stem]}
         else:
             parts = set(re.findall(r"\bconfig\.extra\.interface\.([a-z-]+)", text))
         for part in parts:

@@ -210,12 +210,6 @@ TEMPLATE_LEFT: dict[str, list[str]] = {
         "Imprimer ou enregistrer en PDF",
         "Sommaire",
     ],
-    "guide_perennisation/templates/criteria.html": [
-        "À se demander :",
-    ],
-    "guide_perennisation/templates/figures.html": [
-        "Des ordres de grandeur relevés dans les sources, chacun pour un cas précis. Les ",
-    ],
     "guide_perennisation/templates/page_info.html": [
         "Une erreur, une information dépassée ?",
         "Signaler une erreur sur cette page",
@@ -223,12 +217,6 @@ TEMPLATE_LEFT: dict[str, list[str]] = {
     ],
     "guide_perennisation/templates/site_map.html": [
         "aria-label=Plan du site",
-    ],
-    "guide_perennisation/templates/sources.html": [
-        "adresse à confirmer",
-        "(adresse donnée par la source :",
-        "Documents cités par cette source :",
-        "Où l’obtenir",
     ],
     "overrides/404.html": [
         "Page introuvable -",

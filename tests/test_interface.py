@@ -192,31 +192,11 @@ def template_words(source: str) -> list[str]:
 # guide's data: their words would be written in after the build
 # (guide_perennisation/theme.py), as the footer's name is.
 TEMPLATE_LEFT: dict[str, list[str]] = {
-    "guide_perennisation/templates/_complete_guide_repeat.html": [
-        "« » : voir le chapitre",
-        ", plus haut.",
-    ],
     "guide_perennisation/templates/_macros.html": [
         "; Vérifié le",
         "Source consultée le",
         "à revérifier",
         "lecture du guide",
-    ],
-    "guide_perennisation/templates/_page_info_updated.html": [
-        "Dernière mise à jour :",
-        "date inconnue : pas d’historique git pour cette page",
-    ],
-    "guide_perennisation/templates/complete_guide.html": [
-        "Imprimer ou enregistrer en PDF",
-        "Sommaire",
-    ],
-    "guide_perennisation/templates/page_info.html": [
-        "Une erreur, une information dépassée ?",
-        "Signaler une erreur sur cette page",
-        "(compte GitHub nécessaire), ou sans compte : Écrivez à",
-    ],
-    "guide_perennisation/templates/site_map.html": [
-        "aria-label=Plan du site",
     ],
     "overrides/404.html": [
         "Page introuvable -",

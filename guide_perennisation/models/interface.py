@@ -26,7 +26,9 @@ BRACES = re.compile(r"[{}]")
 class Interface(Record):
     texts: dict[Slug, Text] = Field(
         default={},
-        description="Textes écrits par le serveur (gabarits, thème) ; « {nom} » et « singulier|pluriel » comme dans `messages`.",
+        description=(
+            "Textes écrits par le serveur (gabarits, thème) ; « {nom} » et « singulier|pluriel » comme dans `messages`."
+        ),
     )
     messages: dict[Slug, Text] = Field(
         default={},

@@ -125,10 +125,11 @@ def block(
 
     The component's template gets its interface words (data/interface.yml,
     the part named like its `data-app-module`): `texts` to write, `messages`
-    for its script, which its root element carries as JSON."""
+    for its script, which its root element carries as JSON; and, as
+    `block_texts`, the words every data block shares (_macros.html's)."""
     part = interface.get(component.replace("_", "-"))
     words = {"texts": part.texts, "messages": part.messages} if part else {"texts": {}, "messages": {}}
-    body = Markup(render(f"{component}.html", **words, **context))
+    body = Markup(render(f"{component}.html", **words, block_texts=interface["block"].texts, **context))
     edit_url = f"{edit_base}{source}" if edit_base else None
     return flatten(
         render(

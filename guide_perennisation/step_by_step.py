@@ -81,5 +81,6 @@ def step_box(guide: Guide, links: Links, page: str) -> str:
             timing=timing_label,
             timing_words=timing_words,
             texts=guide.interface["step-by-step"].texts,
+            block_texts=guide.interface["block"].texts,
         )
     )

@@ -192,12 +192,6 @@ def template_words(source: str) -> list[str]:
 # guide's data: their words would be written in after the build
 # (guide_perennisation/theme.py), as the footer's name is.
 TEMPLATE_LEFT: dict[str, list[str]] = {
-    "guide_perennisation/templates/_macros.html": [
-        "; Vérifié le",
-        "Source consultée le",
-        "à revérifier",
-        "lecture du guide",
-    ],
     "overrides/404.html": [
         "Page introuvable -",
         "Aller au contenu",
@@ -258,7 +252,8 @@ def template_keys() -> dict[str, set[tuple[str, str]]]:
     """(kind, key) used by each part: a component's template (and its
     partials: those it includes, which see its words, and those its code
     renders, named after it, as _step_by_step_box.html), _block.html for
-    `block`, the overrides for the parts they name (config.extra.interface.<part>)."""
+    `block` (and `block_texts` anywhere), the overrides for the parts they
+    name (config.extra.interface.<part>)."""
     used: dict[str, set[tuple[str, str]]] = {}
     key = re.compile(r'\b(texts|messages)(?:\["([a-z0-9-]+)"\]|\.([a-z0-9_]+)\b)')
     components = [path.stem for path in TEMPLATES.glob("[!_]*.html")]
@@ -274,6 +269,10 @@ def template_keys() -> dict[str, set[tuple[str, str]]]:
             parts = set(re.findall(r"\bconfig\.extra\.interface\.([a-z-]+)", text))
         for part in parts:
             used.setdefault(part, set()).update((kind, a or b) for kind, a, b in key.findall(text))
+        # The words every data block shares, which _macros.html's macros say.
+        used.setdefault("block", set()).update(
+            ("texts", k) for k in re.findall(r'\bblock_texts\["([a-z0-9-]+)"\]', text)
+        )
     # The header's and the footer's words reach the theme's HTML through the
     # post-build patches.
     theme = (ROOT / "guide_perennisation" / "theme.py").read_text(encoding="utf-8")

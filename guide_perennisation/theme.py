@@ -67,6 +67,11 @@ def theme_patches(header: Interface, footer: Interface, accessibility: str) -> t
     audit, as the statement's rate)."""
     texts = {key: html.escape(text) for key, text in header.texts.items()}
     legal = html.escape(footer.texts["legal"])
+    # The footer's other words, each on the element marked with its key:
+    # its links, and « Contact : » before the address (only when the guide
+    # publishes one).
+    words = {key: html.escape(text) for key, text in footer.texts.items() if key != "legal"}
+    marked = {"data-app-footer": "contact"}
     # header-keys.js reads its messages from its element, as components do.
     messages = html.escape(json.dumps(dict(header.messages), ensure_ascii=False, sort_keys=True))
     return (
@@ -75,6 +80,12 @@ def theme_patches(header: Interface, footer: Interface, accessibility: str) -> t
         # Its whole text, rewritten at each run: the typography pass changes
         # it after, so it can never be recognised as already made.
         Patch("a", "", html.escape(accessibility), {"data-app-audit": None}, content=True),
+        *(
+            Patch("a", "", text, {"data-app-footer": key}, content=True)
+            for key, text in words.items()
+            if key != "contact"
+        ),
+        Patch("span", "", words["contact"], marked, content=True, part=("span", marked)),
         # Material's search worker is swapped for a wrapper that folds accents, so
         # « equipe » finds « équipe ». The wrapper loads the real worker, whose
         # hashed name it receives here, so a theme upgrade needs no edit.

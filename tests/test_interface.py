@@ -204,15 +204,6 @@ TEMPLATE_LEFT: dict[str, list[str]] = {
         "title=Modifier cette page",
         "Modifier cette page",
     ],
-    "overrides/partials/copyright.html": [
-        "Accessibilité",
-        "Mentions légales",
-        "Données personnelles",
-        "Plan du site",
-        "Licence",
-        "Code source",
-        "Contact :",
-    ],
 }
 
 
@@ -277,6 +268,9 @@ def template_keys() -> dict[str, set[tuple[str, str]]]:
     # post-build patches.
     theme = (ROOT / "guide_perennisation" / "theme.py").read_text(encoding="utf-8")
     used.setdefault("footer", set()).update(re.findall(r'\bfooter\.(texts)\["([a-z0-9-]+)"\]', theme))
+    # The footer's elements marked with their key, which theme.py fills.
+    footer = (OVERRIDES / "partials" / "copyright.html").read_text(encoding="utf-8")
+    used["footer"].update(("texts", key) for key in re.findall(r'\bdata-app-footer="([a-z0-9-]+)"', footer))
     used.setdefault("header", set()).update(re.findall(r'(?<!footer\.)\b(texts)\["([a-z0-9-]+)"\]', theme))
     return used
 

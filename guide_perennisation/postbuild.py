@@ -92,7 +92,9 @@ def post_build(
         docs_dir,
         docs_path,
         history,
-        theme_patches(guide.interface["header"], guide.interface["footer"], footer_mention(guide.audit)),
+        theme_patches(
+            guide.interface["header"], guide.interface["footer"], guide.interface["theme"], footer_mention(guide.audit)
+        ),
         guide.interface["page-info"].texts,
     )
     set_sitemap_dates(site_dir, dates)

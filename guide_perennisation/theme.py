@@ -26,7 +26,7 @@ from .models.interface import Interface
 # eq=False: a patch is itself (hashed by identity), for the set of those found.
 @dataclass(frozen=True, eq=False)
 class Patch:
-    """In each `tag` element that has `attrs` (None: any value), `old` becomes
+    """In each `tag` element (`*`: any) that has `attrs` (None: any value), `old` becomes
     `new`: in its start tag, or in its content when `content` is set (the
     whole content when `old` is empty).
 
@@ -61,10 +61,10 @@ MATERIAL_SEARCH = ("form", {"class": "md-search__form"})
 ICON = '<svg xmlns="http://www.w3.org/2000/svg"'
 
 
-def theme_patches(header: Interface, footer: Interface, accessibility: str) -> tuple[Patch, ...]:
-    """The patches, with the header's and the footer's words
-    (data/interface.yml) and the footer's « Accessibilité : … » (from the
-    audit, as the statement's rate)."""
+def theme_patches(header: Interface, footer: Interface, theme: Interface, accessibility: str) -> tuple[Patch, ...]:
+    """The patches, with the header's, the footer's and the other theme
+    templates' words (data/interface.yml) and the footer's « Accessibilité :
+    … » (from the audit, as the statement's rate)."""
     texts = {key: html.escape(text) for key, text in header.texts.items()}
     legal = html.escape(footer.texts["legal"])
     # The footer's other words, each on the element marked with its key:
@@ -72,6 +72,11 @@ def theme_patches(header: Interface, footer: Interface, accessibility: str) -> t
     # publishes one).
     words = {key: html.escape(text) for key, text in footer.texts.items() if key != "legal"}
     marked = {"data-app-footer": "contact"}
+    # The overrides' other words, each on the element marked with its key
+    # (`*`: whatever the element), on the pages that have it: the edit
+    # link's, the 404 page's.
+    own = {key: html.escape(text) for key, text in theme.texts.items()}
+    not_found = ("h1", {"data-app-theme": "not-found"})
     # header-keys.js reads its messages from its element, as components do.
     messages = html.escape(json.dumps(dict(header.messages), ensure_ascii=False, sort_keys=True))
     return (
@@ -86,6 +91,10 @@ def theme_patches(header: Interface, footer: Interface, accessibility: str) -> t
             if key != "contact"
         ),
         Patch("span", "", words["contact"], marked, content=True, part=("span", marked)),
+        *(Patch("*", "", text, {"data-app-theme": key}, content=True, every_page=False) for key, text in own.items()),
+        Patch("a", 'title=""', f'title="{own["edit"]}"', {"rel": "edit"}, every_page=False),
+        # The 404 page's title, before the site's name (« - Guide… »).
+        Patch("title", "- ", f"{own['not-found']} - ", content=True, part=not_found),
         # Material's search worker is swapped for a wrapper that folds accents, so
         # « equipe » finds « équipe ». The wrapper loads the real worker, whose
         # hashed name it receives here, so a theme upgrade needs no edit.
@@ -216,7 +225,7 @@ def patch_edits(
         here = False
         names = {patch.tag, patch.rename or patch.tag}
         for tag in tags:
-            if tag.name not in names or not tag.has(**patch.attrs):
+            if (patch.tag != "*" and tag.name not in names) or not tag.has(**patch.attrs):
                 continue
             start, end = (tag.inner, tag.close) if patch.content else (tag.start, tag.inner)
             text = source[start:end]

@@ -3,11 +3,12 @@ say, in one place (data/interface.yml) rather than written into templates,
 theme overrides and scripts.
 
 One record per place that shows them: a component (its name, as in
-`data-app-module`), or a part of the theme (`header`, `footer`, `block`).
-`texts` are written by the server (templates, overrides); `messages` are
-carried by the component's root element for its script. Both fill their
-`{name}` slots with values. Of a text or message with two forms, « singulier|pluriel »,
-the value `n` chooses (shown or not): French counts 0 and 1 as singular.
+`data-app-module`), or a part of the theme (`header`, `footer`, `theme`,
+`block`). `texts` are written by the server (templates; the overrides'
+after the build); `messages` are carried by the component's root element
+for its script. Both fill their `{name}` slots with values. Of a text or
+message with two forms, « singulier|pluriel », the value `n` chooses
+(shown or not): French counts 0 and 1 as singular.
 """
 
 from __future__ import annotations

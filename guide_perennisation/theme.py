@@ -74,7 +74,7 @@ def theme_patches(header: Interface, footer: Interface, theme: Interface, access
     marked = {"data-app-footer": "contact"}
     # The overrides' other words, each on the element marked with its key
     # (`*`: whatever the element), on the pages that have it: the edit
-    # link's, the 404 page's.
+    # link's (Zensical draws none), the 404 page's.
     own = {key: html.escape(text) for key, text in theme.texts.items()}
     not_found = ("h1", {"data-app-theme": "not-found"})
     # header-keys.js reads its messages from its element, as components do.
@@ -91,8 +91,11 @@ def theme_patches(header: Interface, footer: Interface, theme: Interface, access
             if key != "contact"
         ),
         Patch("span", "", words["contact"], marked, content=True, part=("span", marked)),
-        *(Patch("*", "", text, {"data-app-theme": key}, content=True, every_page=False) for key, text in own.items()),
-        Patch("a", 'title=""', f'title="{own["edit"]}"', {"rel": "edit"}, every_page=False),
+        *(
+            Patch("*", "", text, {"data-app-theme": key}, content=True, part=("*", {"data-app-theme": key}))
+            for key, text in own.items()
+        ),
+        Patch("a", 'title=""', f'title="{own["edit"]}"', {"rel": "edit"}, part=("a", {"rel": "edit"})),
         # The 404 page's title, before the site's name (« - Guide… »).
         Patch("title", "- ", f"{own['not-found']} - ", content=True, part=not_found),
         # Material's search worker is swapped for a wrapper that folds accents, so
@@ -220,7 +223,7 @@ def patch_edits(
     patches found on the page are added to `found`."""
     edits = []
     for patch in patches:
-        if patch.part and not any(tag.name == patch.part[0] and tag.has(**patch.part[1]) for tag in tags):
+        if patch.part and not any(patch.part[0] in (tag.name, "*") and tag.has(**patch.part[1]) for tag in tags):
             continue
         here = False
         names = {patch.tag, patch.rename or patch.tag}

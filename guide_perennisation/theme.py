@@ -34,7 +34,7 @@ class Patch:
     then starts with it). `every_page`: whether every page must have the
     target; when not (a tag only some pages have), the site must still have
     it somewhere, which `edit_pages` checks. `part`: the theme's part the
-    patch belongs to, as (tag, attrs); a page without that part is left
+    patch belongs to, as (tag, attrs), `*` for any tag; a page without that part is left
     alone (Zensical draws a search of its own, without Material's form)."""
 
     tag: str

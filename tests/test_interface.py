@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import lxml.html
 import pytest
 from jinja2 import Environment
 
 from guide_perennisation.html_edit import Tokenizer
 from guide_perennisation.loader import load_guide
+from guide_perennisation.typography import typeset
 
 from .conftest import ROOT
 
@@ -290,3 +292,21 @@ def test_every_key_of_the_data_is_used() -> None:
         if (kind, key) not in used.get(part.id, set()) and not (kind == "messages" and key in scripts.get(part.id, ()))
     ]
     assert unused == []
+
+
+def test_the_overrides_words_are_written_in_after_the_build(site_dir: Path) -> None:
+    """Each element an override marks with a key holds that key's words on
+    the built pages (typeset, as all text is), and so do the 404 page's
+    title and the edit link's."""
+    theme = INTERFACE["theme"].texts
+    seen = set()
+    for name in ("404.html", "index.html"):
+        page = lxml.html.parse(site_dir / name).getroot()
+        for element in page.xpath("//*[@data-app-theme or @data-app-footer]"):
+            theme_key = element.get("data-app-theme")
+            part, key = ("theme", theme_key) if theme_key else ("footer", element.get("data-app-footer"))
+            assert element.text_content() == typeset(INTERFACE[part].texts[key]), (name, key)
+            seen.add((part, key))
+    assert page.xpath("//a[@rel='edit']/@title") == [theme["edit"]]
+    assert lxml.html.parse(site_dir / "404.html").findtext(".//title").startswith(f"{theme['not-found']} - ")
+    assert {("theme", key) for key in theme} <= seen

@@ -24,7 +24,7 @@ two are told apart.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -155,8 +155,9 @@ class _Relocator:
                     element.set(name, self.href(value))
 
 
-def _drop_repeats(bodies: dict[str, HtmlElement], chapters: dict[str, Chapter]) -> None:
-    """Each record's block in full once; later copies point at the first chapter."""
+def _drop_repeats(bodies: dict[str, HtmlElement], chapters: dict[str, Chapter], texts: Mapping[str, str]) -> None:
+    """Each record's block in full once; later copies point at the first
+    chapter, in the guide's words (`texts`, data/interface.yml)."""
     first: dict[tuple[str, str], Chapter] = {}
     for doc, container in bodies.items():
         for block in _RECORD_BLOCKS(container):
@@ -168,7 +169,7 @@ def _drop_repeats(bodies: dict[str, HtmlElement], chapters: dict[str, Chapter]) 
                 continue
             heading = next(block.iterdescendants(*_HEADINGS), None)
             title = heading.text_content() if heading is not None else None
-            repeat = _fragment(render("_complete_guide_repeat.html", title=title, chapter=first[key]))[0]
+            repeat = _fragment(render("_complete_guide_repeat.html", title=title, chapter=first[key], texts=texts))[0]
             repeat.tail = block.tail
             block.getparent().replace(block, repeat)
 
@@ -206,6 +207,7 @@ def complete_guide(
         html = to_html(source + "\n\n" + glossary + "\n")
         bodies[doc] = _fragment(html)
         _Relocator(chapter, chapters, ctx.links, docs_dir)(bodies[doc])
-    _drop_repeats(bodies, chapters)
+    texts = ctx.guide.interface["complete-guide"].texts
+    _drop_repeats(bodies, chapters, texts)
     rendered = {doc: Markup(_inner_html(body)) for doc, body in bodies.items()}
-    return flatten(render("complete_guide.html", parts=parts, bodies=rendered))
+    return flatten(render("complete_guide.html", parts=parts, bodies=rendered, texts=texts))

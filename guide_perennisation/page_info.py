@@ -10,6 +10,7 @@ dates (sitemap.py).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from urllib.parse import quote, urlencode
 
 from .history import History
@@ -35,10 +36,12 @@ def mail_url(email: str, title: str, url: str) -> str:
     return f"mailto:{email}?{urlencode(query, quote_via=quote)}"
 
 
-def page_info(*, title: str, url: str, repository: str | None, email: str | None) -> str:
+def page_info(texts: Mapping[str, str], *, title: str, url: str, repository: str | None, email: str | None) -> str:
+    """`texts`: the page foot's interface words (data/interface.yml)."""
     return flatten(
         render(
             "page_info.html",
+            texts=texts,
             updated=None,
             report_url=report_url(repository, title, url) if repository else None,
             email=email,
@@ -59,7 +62,9 @@ def page_updated(history: History, source: str | None, tags: list[Tag]) -> dt.da
     return history.last_change({*([source] if source else []), *shown_files(tags)})
 
 
-def date_edits(source: str, tags: list[Tag], updated: dt.date | None) -> list[tuple[int, int, str]]:
+def date_edits(
+    source: str, tags: list[Tag], updated: dt.date | None, texts: Mapping[str, str]
+) -> list[tuple[int, int, str]]:
     """The edit that writes `updated` into the page's foot, if it has one."""
-    line = flatten(render("_page_info_updated.html", updated=updated))
+    line = flatten(render("_page_info_updated.html", updated=updated, texts=texts))
     return [(t.start, t.end, line) for t in tags if t.name == "p" and t.has(class_="app-page-info__updated")]

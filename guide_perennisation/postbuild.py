@@ -43,6 +43,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,7 +92,10 @@ def post_build(
         docs_dir,
         docs_path,
         history,
-        theme_patches(guide.interface["header"], guide.interface["footer"], footer_mention(guide.audit)),
+        theme_patches(
+            guide.interface["header"], guide.interface["footer"], guide.interface["theme"], footer_mention(guide.audit)
+        ),
+        guide.interface["page-info"].texts,
     )
     set_sitemap_dates(site_dir, dates)
     set_typography(site_dir)
@@ -108,7 +112,12 @@ class Page:
 
 
 def edit_pages(
-    site_dir: Path, docs_dir: Path, docs_path: str, history: History, patches: tuple[Patch, ...]
+    site_dir: Path,
+    docs_dir: Path,
+    docs_path: str,
+    history: History,
+    patches: tuple[Patch, ...],
+    page_texts: Mapping[str, str],
 ) -> dict[str, dt.date]:
     """Patches the theme's HTML of every page (theme.py), writes into it the
     Content-Security-Policy, from the inline scripts of all pages, makes it
@@ -116,7 +125,8 @@ def edit_pages(
     (page_info.py); the policy goes into `_headers` too. Returns each page's
     date by its address, for the sitemap: with git, a page git does not know
     yet (not committed) takes the last commit's. `docs_path`: docs_dir
-    from the project's root, as git names its files."""
+    from the project's root, as git names its files; `page_texts`: the
+    page foot's words (data/interface.yml)."""
     files = sorted(site_dir.rglob("*.html"))
     pages = {}
     for file in files:
@@ -138,7 +148,7 @@ def edit_pages(
             *empty_toc_edits(page.tags),
             policy_edit(page.name, page.tags, policy),
             *asset_edits(page.name, page.tags, finder.for_components(shown_modules(page.tags, components))),
-            *date_edits(page.source, page.tags, updated),
+            *date_edits(page.source, page.tags, updated, page_texts),
         ]
         text = splice(page.source, edits)
         if text != page.source:

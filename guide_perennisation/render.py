@@ -68,12 +68,14 @@ MONTHS = (
 SLOT = re.compile(r"\{([a-z]+)\}")
 
 
-def fill(text: str, **values: Any) -> str:
+def fill(text: str, **values: Any) -> Markup:
     """An interface text (data/interface.yml) with its {name} slots filled;
-    of « singulier|pluriel », the first when `n` is 0 or 1, as in app.js."""
+    of « singulier|pluriel », the first when `n` is 0 or 1, as in app.js.
+    Text and values are escaped, but a value that is already markup (a link
+    the template built around some of its own words)."""
     forms = text.split("|")
     chosen = forms[0] if values.get("n", 2) < 2 else forms[-1]
-    return SLOT.sub(lambda match: str(values[match.group(1)]), chosen)
+    return Markup(SLOT.sub(lambda match: str(escape(values[match.group(1)])), str(escape(chosen))))
 
 
 def fr_date(value: Any) -> str:
@@ -123,10 +125,11 @@ def block(
 
     The component's template gets its interface words (data/interface.yml,
     the part named like its `data-app-module`): `texts` to write, `messages`
-    for its script, which its root element carries as JSON."""
+    for its script, which its root element carries as JSON; and, as
+    `block_texts`, the words every data block shares (_macros.html's)."""
     part = interface.get(component.replace("_", "-"))
     words = {"texts": part.texts, "messages": part.messages} if part else {"texts": {}, "messages": {}}
-    body = Markup(render(f"{component}.html", **words, **context))
+    body = Markup(render(f"{component}.html", **words, block_texts=interface["block"].texts, **context))
     edit_url = f"{edit_base}{source}" if edit_base else None
     return flatten(
         render(

@@ -74,5 +74,13 @@ def step_box(guide: Guide, links: Links, page: str) -> str:
     if not found:
         return ""
     return flatten(
-        render("_step_by_step_box.html", positions=found, links=links, timing=timing_label, timing_words=timing_words)
+        render(
+            "_step_by_step_box.html",
+            positions=found,
+            links=links,
+            timing=timing_label,
+            timing_words=timing_words,
+            texts=guide.interface["step-by-step"].texts,
+            block_texts=guide.interface["block"].texts,
+        )
     )

@@ -26,7 +26,7 @@ from .models.interface import Interface
 # eq=False: a patch is itself (hashed by identity), for the set of those found.
 @dataclass(frozen=True, eq=False)
 class Patch:
-    """In each `tag` element that has `attrs` (None: any value), `old` becomes
+    """In each `tag` element (`*`: any) that has `attrs` (None: any value), `old` becomes
     `new`: in its start tag, or in its content when `content` is set (the
     whole content when `old` is empty).
 
@@ -34,7 +34,7 @@ class Patch:
     then starts with it). `every_page`: whether every page must have the
     target; when not (a tag only some pages have), the site must still have
     it somewhere, which `edit_pages` checks. `part`: the theme's part the
-    patch belongs to, as (tag, attrs); a page without that part is left
+    patch belongs to, as (tag, attrs), `*` for any tag; a page without that part is left
     alone (Zensical draws a search of its own, without Material's form)."""
 
     tag: str
@@ -61,12 +61,22 @@ MATERIAL_SEARCH = ("form", {"class": "md-search__form"})
 ICON = '<svg xmlns="http://www.w3.org/2000/svg"'
 
 
-def theme_patches(header: Interface, footer: Interface, accessibility: str) -> tuple[Patch, ...]:
-    """The patches, with the header's and the footer's words
-    (data/interface.yml) and the footer's « Accessibilité : … » (from the
-    audit, as the statement's rate)."""
+def theme_patches(header: Interface, footer: Interface, theme: Interface, accessibility: str) -> tuple[Patch, ...]:
+    """The patches, with the header's, the footer's and the other theme
+    templates' words (data/interface.yml) and the footer's « Accessibilité :
+    … » (from the audit, as the statement's rate)."""
     texts = {key: html.escape(text) for key, text in header.texts.items()}
     legal = html.escape(footer.texts["legal"])
+    # The footer's other words, each on the element marked with its key:
+    # its links, and « Contact : » before the address (only when the guide
+    # publishes one).
+    words = {key: html.escape(text) for key, text in footer.texts.items() if key != "legal"}
+    marked = {"data-app-footer": "contact"}
+    # The overrides' other words, each on the element marked with its key
+    # (`*`: whatever the element), on the pages that have it: the edit
+    # link's (Zensical draws none), the 404 page's.
+    own = {key: html.escape(text) for key, text in theme.texts.items()}
+    not_found = ("h1", {"data-app-theme": "not-found"})
     # header-keys.js reads its messages from its element, as components do.
     messages = html.escape(json.dumps(dict(header.messages), ensure_ascii=False, sort_keys=True))
     return (
@@ -75,6 +85,19 @@ def theme_patches(header: Interface, footer: Interface, accessibility: str) -> t
         # Its whole text, rewritten at each run: the typography pass changes
         # it after, so it can never be recognised as already made.
         Patch("a", "", html.escape(accessibility), {"data-app-audit": None}, content=True),
+        *(
+            Patch("a", "", text, {"data-app-footer": key}, content=True)
+            for key, text in words.items()
+            if key != "contact"
+        ),
+        Patch("span", "", words["contact"], marked, content=True, part=("span", marked)),
+        *(
+            Patch("*", "", text, {"data-app-theme": key}, content=True, part=("*", {"data-app-theme": key}))
+            for key, text in own.items()
+        ),
+        Patch("a", 'title=""', f'title="{own["edit"]}"', {"rel": "edit"}, part=("a", {"rel": "edit"})),
+        # The 404 page's title, before the site's name (« - Guide… »).
+        Patch("title", "- ", f"{own['not-found']} - ", content=True, part=not_found),
         # Material's search worker is swapped for a wrapper that folds accents, so
         # « equipe » finds « équipe ». The wrapper loads the real worker, whose
         # hashed name it receives here, so a theme upgrade needs no edit.
@@ -200,12 +223,12 @@ def patch_edits(
     patches found on the page are added to `found`."""
     edits = []
     for patch in patches:
-        if patch.part and not any(tag.name == patch.part[0] and tag.has(**patch.part[1]) for tag in tags):
+        if patch.part and not any(patch.part[0] in (tag.name, "*") and tag.has(**patch.part[1]) for tag in tags):
             continue
         here = False
         names = {patch.tag, patch.rename or patch.tag}
         for tag in tags:
-            if tag.name not in names or not tag.has(**patch.attrs):
+            if (patch.tag != "*" and tag.name not in names) or not tag.has(**patch.attrs):
                 continue
             start, end = (tag.inner, tag.close) if patch.content else (tag.start, tag.inner)
             text = source[start:end]

@@ -17,7 +17,7 @@ from guide_perennisation.page_source import split_front_matter
 from guide_perennisation.typography import typeset
 
 from . import dom
-from .conftest import ROOT, mkdocs_config
+from .conftest import ROOT, interface_records, mkdocs_config
 
 COMPLETE = "outils/guide-complet.md"
 CONFIG = mkdocs_config()
@@ -116,7 +116,8 @@ def test_a_record_block_repeated_in_a_later_chapter_becomes_a_reference() -> Non
     other = '<div class="app-block" data-app-source="data/examples.yml"><p>sans record</p></div>'
     chapters = {"a.md": Chapter("Chapitre A", "a.md", 2), "b.md": Chapter("Chapitre B", "b.md", 2)}
     bodies = {"a.md": _fragment(block + other), "b.md": _fragment("<p>avant</p>" + block + other + "<p>après</p>")}
-    _drop_repeats(bodies, chapters)
+    texts = next(part.texts for part in interface_records() if part.id == "complete-guide")
+    _drop_repeats(bodies, chapters, texts)
     assert _inner_html(bodies["a.md"]) == block + other
     assert _inner_html(bodies["b.md"]) == (
         '<p>avant</p><p class="app-complete-guide__repeat">« Liste X » : voir le chapitre '

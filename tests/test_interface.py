@@ -2,8 +2,9 @@
 
 Scripts take theirs from their root element (app.js's `message`), templates
 from the render context, the theme's overrides from config.extra.interface.
-These tests read the sources: no French text left in a script, every key
-used exists in its part of the data, and every key of the data is used.
+These tests read the sources: no French text left in a script or a
+template, every key used exists in its part of the data, and every key of
+the data is used.
 """
 
 from __future__ import annotations
@@ -11,9 +12,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import lxml.html
 import pytest
+from jinja2 import Environment
 
+from guide_perennisation.html_edit import Tokenizer
 from guide_perennisation.loader import load_guide
+from guide_perennisation.typography import typeset
 
 from .conftest import ROOT
 
@@ -134,6 +139,75 @@ def test_no_french_text_in_scripts(script: Path) -> None:
     assert french(script.read_text(encoding="utf-8")) == []
 
 
+# The attributes that name or describe: what assistive technologies say.
+NAMING = frozenset({"aria-label", "aria-description", "title", "placeholder", "alt"})
+LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
+# A Jinja string constant that reads as words: French, or two words apart.
+PHRASE = re.compile(rf"{FRENCH.pattern}|\b[a-zà-ÿ]+ [a-zà-ÿ]+")
+
+
+class _Words(Tokenizer):
+    """Text nodes and naming attributes of literal HTML, scripts and styles
+    aside (the scripts' own test reads those)."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(source)
+        self.found: list[str] = []
+        self._code = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_startendtag(tag, attrs)
+        self._code += tag in ("script", "style")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found += [
+            f"{name}={' '.join(value.split())}"
+            for name, value in attrs
+            if name in NAMING and value and LETTER.search(value)
+        ]
+
+    def handle_endtag(self, tag: str) -> None:
+        self._code -= tag in ("script", "style")
+
+    def handle_data(self, data: str) -> None:
+        if not self._code and LETTER.search(data):
+            self.found.append(" ".join(data.split()))
+
+
+def template_words(source: str) -> list[str]:
+    """The words a template writes itself, not from its context: its literal
+    HTML (Jinja's TemplateData tokens, joined so that a tag split by an
+    expression is whole again) read by the HTML tokenizer, and the string
+    constants of its expressions that read as words."""
+    tokens = list(Environment().lex(source))
+    html = "".join(value for _, kind, value in tokens if kind == "data")
+    reader = _Words(html)
+    reader.feed(html)
+    reader.close()
+    strings = [value.strip("\"'") for _, kind, value in tokens if kind == "string" and PHRASE.search(value)]
+    return reader.found + strings
+
+
+def test_the_template_reader_sees_literal_words_not_expressions() -> None:
+    source = (
+        '{# « commentaire » #}<p class="app-x" title="Note de {{ n }}">{{ texts.x }} <b>Bonjour</b> {{ n }}</p>'
+        '<script>const a = "Élément"</script><img alt="{{ texts.y }}" src="x.svg">'
+        '{{ "Tout afficher" if a else "hidden" }}{% set b = "ils figurent" %}'
+    )
+    assert template_words(source) == ["title=Note de", "Bonjour", "Tout afficher", "ils figurent"]
+
+
+TEMPLATE_FILES = sorted([*TEMPLATES.glob("*.html"), *OVERRIDES.rglob("*.html")])
+
+
+@pytest.mark.parametrize("template", TEMPLATE_FILES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_no_words_written_in_templates(template: Path) -> None:
+    """The theme's overrides too: the engine renders them without the
+    guide's data, so their words are written in after the build, on the
+    elements marked with their key (guide_perennisation/theme.py)."""
+    assert template_words(template.read_text(encoding="utf-8")) == []
+
+
 def part_of(script: Path) -> str:
     return PARTS.get(script, script.stem)
 
@@ -148,23 +222,39 @@ def message_keys(script: Path) -> set[str]:
 
 
 def template_keys() -> dict[str, set[tuple[str, str]]]:
-    """(kind, key) used by each part: a component's template (and the
-    partials it includes), _block.html for `block`, the overrides for the
-    parts they name (config.extra.interface.<part>)."""
+    """(kind, key) used by each part: a component's template (and its
+    partials: those it includes, which see its words, and those its code
+    renders, named after it, as _step_by_step_box.html), _block.html for
+    `block` (and `block_texts` anywhere), the overrides for the parts they
+    name (config.extra.interface.<part>)."""
     used: dict[str, set[tuple[str, str]]] = {}
     key = re.compile(r'\b(texts|messages)(?:\["([a-z0-9-]+)"\]|\.([a-z0-9_]+)\b)')
+    components = [path.stem for path in TEMPLATES.glob("[!_]*.html")]
     for path in [*TEMPLATES.glob("*.html"), *OVERRIDES.rglob("*.html")]:
         text = path.read_text(encoding="utf-8")
-        if path.parent == TEMPLATES:
-            parts = {"block"} if path.name == "_block.html" else {path.stem.replace("_", "-")}
+        if path.name == "_block.html":
+            parts = {"block"}
+        elif path.parent == TEMPLATES:
+            including = [c for c in components if f'include "{path.name}"' in (TEMPLATES / f"{c}.html").read_text()]
+            named = [c for c in components if path.stem in (c, f"_{c}") or path.stem.startswith(f"_{c}_")]
+            parts = {c.replace("_", "-") for c in including or named or [path.stem]}
         else:
             parts = set(re.findall(r"\bconfig\.extra\.interface\.([a-z-]+)", text))
         for part in parts:
             used.setdefault(part, set()).update((kind, a or b) for kind, a, b in key.findall(text))
+        # The words every data block shares, which _macros.html's macros say.
+        used.setdefault("block", set()).update(
+            ("texts", k) for k in re.findall(r'\bblock_texts\["([a-z0-9-]+)"\]', text)
+        )
     # The header's and the footer's words reach the theme's HTML through the
     # post-build patches.
     theme = (ROOT / "guide_perennisation" / "theme.py").read_text(encoding="utf-8")
     used.setdefault("footer", set()).update(re.findall(r'\bfooter\.(texts)\["([a-z0-9-]+)"\]', theme))
+    # The overrides' elements marked with their key, which theme.py fills.
+    for path in OVERRIDES.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        for part, key in re.findall(r'\bdata-app-(footer|theme)="([a-z0-9-]+)"', text):
+            used.setdefault(part, set()).add(("texts", key))
     used.setdefault("header", set()).update(re.findall(r'(?<!footer\.)\b(texts)\["([a-z0-9-]+)"\]', theme))
     return used
 
@@ -202,3 +292,21 @@ def test_every_key_of_the_data_is_used() -> None:
         if (kind, key) not in used.get(part.id, set()) and not (kind == "messages" and key in scripts.get(part.id, ()))
     ]
     assert unused == []
+
+
+def test_the_overrides_words_are_written_in_after_the_build(site_dir: Path) -> None:
+    """Each element an override marks with a key holds that key's words on
+    the built pages (typeset, as all text is), and so do the 404 page's
+    title and the edit link's."""
+    theme = INTERFACE["theme"].texts
+    seen = set()
+    for name in ("404.html", "index.html"):
+        page = lxml.html.parse(site_dir / name).getroot()
+        for element in page.xpath("//*[@data-app-theme or @data-app-footer]"):
+            theme_key = element.get("data-app-theme")
+            part, key = ("theme", theme_key) if theme_key else ("footer", element.get("data-app-footer"))
+            assert element.text_content() == typeset(INTERFACE[part].texts[key]), (name, key)
+            seen.add((part, key))
+    assert page.xpath("//a[@rel='edit']/@title") == [theme["edit"]]
+    assert lxml.html.parse(site_dir / "404.html").findtext(".//title").startswith(f"{theme['not-found']} - ")
+    assert {("theme", key) for key in theme} <= seen

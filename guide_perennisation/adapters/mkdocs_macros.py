@@ -79,7 +79,7 @@ def define_env(env: Any) -> None:
         for function in component.macros:
             env.macro(bind(function))
 
-    env.macro(lambda: framed(site_map(nav, links())), "site_map")
+    env.macro(lambda: framed(site_map(nav, links(), guide.interface["site-map"].texts)), "site_map")
     # Not `publication`: mkdocs-macros already names extra.publication so.
     env.macro(publication.show, "publication_value")
 
@@ -105,6 +105,7 @@ def define_env(env: Any) -> None:
     def page_footer() -> str:
         page = env.page
         return page_info(
+            guide.interface["page-info"].texts,
             title=page.title,
             url=page.canonical_url,
             repository=publication.values["repository"] or None,

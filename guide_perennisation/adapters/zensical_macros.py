@@ -96,7 +96,7 @@ def define_env(env: Any) -> None:
         return macro
 
     macros = {f.__name__: bind(f) for component in COMPONENTS for f in component.macros}
-    macros["site_map"] = lambda: framed(site_map(nav, links))
+    macros["site_map"] = lambda: framed(site_map(nav, links, guide.interface["site-map"].texts))
     macros["publication_value"] = publication.show
     # The chapters' macros, by the core's own Jinja; their Markdown with the
     # site's extensions, less Zensical's own (its macros and page context).
@@ -111,6 +111,7 @@ def define_env(env: Any) -> None:
     # The page's foot (error report; the post-build step dates it), for the
     # theme (overrides/main.html), out of the search index.
     page.meta["app_page_info"] = page_info(
+        guide.interface["page-info"].texts,
         title=page.title,
         url=urljoin(conf["site_url"] or "/", page.url),
         repository=publication.values["repository"] or None,

@@ -3,11 +3,12 @@ say, in one place (data/interface.yml) rather than written into templates,
 theme overrides and scripts.
 
 One record per place that shows them: a component (its name, as in
-`data-app-module`), or a part of the theme (`header`, `footer`, `block`).
-`texts` are written by the server (templates, overrides); `messages` are
-carried by the component's root element for its script. Both fill their
-`{name}` slots with values. Of a message with two forms, « singulier|pluriel »,
-the value `n` chooses (shown or not): French counts 0 and 1 as singular.
+`data-app-module`), or a part of the theme (`header`, `footer`, `theme`,
+`block`). `texts` are written by the server (templates; the overrides'
+after the build); `messages` are carried by the component's root element
+for its script. Both fill their `{name}` slots with values. Of a text or
+message with two forms, « singulier|pluriel », the value `n` chooses
+(shown or not): French counts 0 and 1 as singular.
 """
 
 from __future__ import annotations
@@ -24,7 +25,12 @@ BRACES = re.compile(r"[{}]")
 
 
 class Interface(Record):
-    texts: dict[Slug, Text] = Field(default={}, description="Textes écrits par le serveur (gabarits, thème).")
+    texts: dict[Slug, Text] = Field(
+        default={},
+        description=(
+            "Textes écrits par le serveur (gabarits, thème) ; « {nom} » et « singulier|pluriel » comme dans `messages`."
+        ),
+    )
     messages: dict[Slug, Text] = Field(
         default={},
         description=(
@@ -39,9 +45,6 @@ class Interface(Record):
             for key, text in entries.items():
                 if BRACES.search(SLOT.sub("", text)):
                     raise ValueError(f"{kind}.{key} : accolade isolée ; une valeur s’écrit « {{nom}} », en minuscules")
-                forms = text.split("|")
-                if kind == "texts" and len(forms) > 1:
-                    raise ValueError(f"texts.{key} : « singulier|pluriel » ne vaut que dans `messages`")
-                if len(forms) > 2:
-                    raise ValueError(f"messages.{key} : deux formes au plus, « singulier|pluriel »")
+                if len(text.split("|")) > 2:
+                    raise ValueError(f"{kind}.{key} : deux formes au plus, « singulier|pluriel »")
         return self

@@ -26,6 +26,9 @@
  * a broken component fails them. */
 (() => {
   "use strict"
+
+  // Set in the head already (overrides/partials/js-flag.html), where the theme allows.
+  document.documentElement.classList.add("app-js")
   const modules = new Map()
   const loads = new Map()
   const base = new URL(".", document.currentScript.src)

@@ -61,10 +61,8 @@
         for (const step of route.steps) step.set(open)
         sync()
       })
-      controls.hidden = false
       return route
     })
-    distance.hidden = false
     let choice = saved()
 
     /* The steps that end before the months the reader is in are « à
@@ -130,6 +128,7 @@
     const fromHash = routes.find(r => `#${r.section.id}` === location.hash)
     if (fromHash) choice = { ...choice, route: fromHash.id }
     show()
+    root.classList.add("app-step-by-step--ready")
   }
 
   /* On a step's page: the box of the reader's route, or every box when the

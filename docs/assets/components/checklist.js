@@ -61,7 +61,6 @@
     const checklistId = form.dataset.checklistId
     const slot = store.slot("checklist", checklistId, { version: VERSION })
     const title = collapse(form.querySelector(".app-checklist__title").textContent)
-    const panel = form.querySelector("[data-checklist-panel]")
     const notice = form.querySelector("[data-checklist-notice]")
     const status = form.querySelector("[data-checklist-status]")
     const alert = form.querySelector("[data-checklist-alert]")
@@ -247,9 +246,8 @@
     const saved = slot.read()
     apply(saved.data)
     if (saved.problem) warn(message("unreadable"))
-    for (const item of items) item.details.hidden = false
-    for (const group of groups) group.count.hidden = false
-    panel.hidden = false
+    // A note opened before the script came (the notes show from the first paint).
+    for (const item of items) if (item.details.open) noteField(item)
     stamp()
     form.classList.add("app-checklist--ready")
 

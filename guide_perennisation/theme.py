@@ -101,12 +101,14 @@ def theme_patches(header: Interface, footer: Interface, theme: Interface, access
         # Material's search worker is swapped for a wrapper that folds accents, so
         # « equipe » finds « équipe ». The wrapper loads the real worker, whose
         # hashed name it receives here, so a theme upgrade needs no edit.
+        # Zensical's search is another one, which folds accents itself.
         Patch(
             "script",
             "workers/search.",
             "workers/app-search.js?worker=search.",
             {"id": "__config"},
             content=True,
+            part=MATERIAL_SEARCH,
         ),
         # Material's search dialog has no accessible name (axe: aria-dialog-name);
         # docs/assets/lib/search.js names its result links (RGAA 6.2).

@@ -8,8 +8,10 @@ statement and the mention in the footer cannot disagree. While a criterion is
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .models.audit import LABELS, THEME_NAMES, Audit
-from .render import Context
+from .render import Context, fill
 
 
 def _audit(ctx: Context) -> Audit:
@@ -60,9 +62,11 @@ def rate_text(audit: Audit) -> str | None:
     return f"{rate:.1f}".replace(".", ",").removesuffix(",0") + " %"
 
 
-def footer_mention(audit: Audit | None) -> str:
+def footer_mention(audit: Audit | None, texts: Mapping[str, str]) -> str:
     """The mention every page's footer carries (« Accessibilité : … »), by the RGAA's
-    wording: a site whose audit is not finished is not declared conforming."""
+    wording: a site whose audit is not finished is not declared conforming.
+    `texts`: the audit's interface words (data/interface.yml); plain text,
+    which the footer's patch escapes."""
     if audit is None or audit.level is None:
-        return "Accessibilité : non conforme (audit en cours)"
-    return f"Accessibilité : {audit.level}"
+        return texts["footer-ongoing"]
+    return fill(texts["footer"], level=audit.level).unescape()

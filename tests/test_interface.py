@@ -9,6 +9,7 @@ the data is used.
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -221,6 +222,45 @@ def message_keys(script: Path) -> set[str]:
     return called | (set(literals(source)) & keys)
 
 
+PACKAGE = ROOT / "guide_perennisation"
+# The modules that write words themselves, into a page or a file, and the
+# part of data/interface.yml whose texts they are given.
+MODULE_PARTS = {
+    "audit.py": "audit",
+    "examples.py": "examples",
+    "figures.py": "figures",
+    "note.py": "note-builder",
+    "note_files.py": "note-builder",
+    "note_outline.py": "note-builder",
+    "page_info.py": "page-info",
+}
+
+
+def module_keys(source: str) -> set[str]:
+    """The keys a module reads, `texts["key"]`; of a key it makes,
+    `texts[f"status-{status}"]`, its constant head and a `*`."""
+    keys = set()
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Subscript):
+            continue
+        target = node.value
+        if not (isinstance(target, ast.Name) and target.id == "texts") and not (
+            isinstance(target, ast.Attribute) and target.attr == "texts"
+        ):
+            continue
+        key = node.slice
+        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            keys.add(key.value)
+        elif isinstance(key, ast.JoinedStr) and key.values and isinstance(key.values[0], ast.Constant):
+            keys.add(f"{key.values[0].value}*")
+    return keys
+
+
+def test_the_module_reader_sees_keys_and_key_heads() -> None:
+    source = 'a = texts["x"] + guide.texts["y"]\nb = {s: texts[f"status-{s}"] for s in S}\nc = other["z"]'
+    assert module_keys(source) == {"x", "y", "status-*"}
+
+
 def template_keys() -> dict[str, set[tuple[str, str]]]:
     """(kind, key) used by each part: a component's template (and its
     partials: those it includes, which see its words, and those its code
@@ -256,6 +296,11 @@ def template_keys() -> dict[str, set[tuple[str, str]]]:
         for part, key in re.findall(r'\bdata-app-(footer|theme)="([a-z0-9-]+)"', text):
             used.setdefault(part, set()).add(("texts", key))
     used.setdefault("header", set()).update(re.findall(r'(?<!footer\.)\b(texts)\["([a-z0-9-]+)"\]', theme))
+    for module, part in MODULE_PARTS.items():
+        keys = set(INTERFACE[part].texts)
+        for key in module_keys((PACKAGE / module).read_text(encoding="utf-8")):
+            named = {k for k in keys if k.startswith(key[:-1])} if key.endswith("*") else {key}
+            used.setdefault(part, set()).update(("texts", k) for k in named or {key})
     return used
 
 

@@ -16,8 +16,9 @@ from .render import Context
 STATUSES = get_args(Status)
 
 
-def _labels(texts: Mapping[str, str], kind: str) -> dict[str, str]:
-    return {status: texts[f"{kind}-{status}"] for status in STATUSES}
+def _statuses(texts: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Each status's label on a card, and its group's heading."""
+    return {s: texts[f"status-{s}"] for s in STATUSES}, {s: texts[f"group-{s}"] for s in STATUSES}
 
 
 def _programmes(texts: Mapping[str, str]) -> dict[str, str]:
@@ -32,7 +33,7 @@ Option = tuple[str, str, int]
 def _filters(guide: Guide, texts: Mapping[str, str], chosen: list[Example]) -> dict[str, list[Option]]:
     """The explorer's choices per field; a field with a single choice is left out."""
     titles = {
-        "status": _labels(texts, "status"),
+        "status": _statuses(texts)[0],
         "scenario": {s.id: s.title for s in guide.scenarios.values()},
         "trajectory": {t.id: t.title for t in guide.trajectories.values()},
         "programme": _programmes(texts),
@@ -58,14 +59,15 @@ def examples(
     guide = ctx.guide
     chosen = guide.examples_of(programme=programme, scenario=scenario, trajectory=trajectory, status=status)
     texts = guide.interface["examples"].texts
+    labels, headings = _statuses(texts)
     groups = [(key, [e for e in chosen if e.status == key]) for key in STATUSES]
     return ctx.block(
         "examples",
         "examples",
         examples=chosen,
         groups=[(key, group) for key, group in groups if group],
-        status_labels=_labels(texts, "status"),
-        status_headings=_labels(texts, "group"),
+        status_labels=labels,
+        status_headings=headings,
         programme_labels=_programmes(texts),
         filters=_filters(guide, texts, chosen),
         scenarios=guide.scenarios,

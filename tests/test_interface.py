@@ -355,3 +355,129 @@ def test_the_overrides_words_are_written_in_after_the_build(site_dir: Path) -> N
     assert page.xpath("//a[@rel='edit']/@title") == [theme["edit"]]
     assert lxml.html.parse(site_dir / "404.html").findtext(".//title").startswith(f"{theme['not-found']} - ")
     assert {("theme", key) for key in theme} <= seen
+
+
+# ---- Python: the modules that render pages or files --------------------------
+# Not read: the modules that check data or run from the command line, whose
+# words are for contributors in a terminal; and the RGAA's criteria, quoted
+# as its reference text, not the interface's words.
+FOR_CONTRIBUTORS = frozenset(
+    {
+        "adapters/mkdocs_macros.py",
+        "adapters/zensical_macros.py",
+        "assets.py",
+        "check.py",
+        "check_publication.py",
+        "csp.py",
+        "guide.py",
+        "loader.py",
+        "postbuild.py",
+        "publication.py",
+        "schemas.py",
+        "stale.py",
+        "models/rgaa.py",
+    }
+)
+# French still written in a module that renders, and why; may only shrink.
+LEFT = {
+    # The RGAA's name of a status, which the data file spells without accent.
+    "models/audit.py": ["non évalué"],
+    # Not shown: the ODF paragraph style of table heads, and meta.xml's generator.
+    "note_outline.py": ["En-tête", "Guide de pérennisation"],
+    # The month names of fr_date, a filter of every template.
+    "render.py": ["février", "août", "décembre"],
+    # The comparison's row labels.
+    "scenario_table.py": [
+        "Qui porte le service",
+        "Entité juridique à créer",
+        "Équipe et recrutement",
+        "Délai et effort de mise en place",
+        "Cas similaires",
+        "Première étape",
+    ],
+    # The home page's choice of distance, and the steps' timing spelt out.
+    "step_by_step.py": [
+        "Plus d’un an",
+        "De 6 à 12 mois",
+        "Moins de 6 mois",
+        "Déjà passée",
+        " à ",
+        "après",
+        " à ",
+        "après",
+        " à ",
+    ],
+    # Not written by the guide: Material's attribute, which a patch looks for;
+    # and a patch's error, for contributors.
+    "theme.py": [
+        '<nav class="md-header__inner md-grid" aria-label="En-tête">',
+        " » est introuvable dans le HTML du thème (<",
+        ">) ; le thème a changé, adaptez ce remplacement (guide_perennisation/theme.py)",
+    ],
+}
+# Words, not a regular expression's « » or \s: an accented letter, or two letters.
+WORD = re.compile(r"[À-ÿ]|[A-Za-z]{2}")
+
+
+def python_french(source: str) -> list[str]:
+    """The string constants of a module that read as French words, in the
+    order of the source, but its docstrings, the data checks' messages
+    (`raise`, a validator's `yield`) and fields' descriptions (the schemas')."""
+    tree = ast.parse(source)
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and body:
+            first = body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                skipped.add(id(first.value))
+        if isinstance(node, (ast.Raise, ast.Yield)) or (isinstance(node, ast.keyword) and node.arg == "description"):
+            skipped.update(id(inner) for inner in ast.walk(node))
+    constants = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skipped
+    ]
+    constants.sort(key=lambda node: (node.lineno, node.col_offset))
+    return [node.value for node in constants if FRENCH.search(node.value) and WORD.search(node.value)]
+
+
+def test_the_python_reader_sees_french_constants_not_docstrings_or_checks() -> None:
+    source = '''"""« Module »."""
+LABELS = {"continued": "Pérennisé", "key": "value", "quote": "«"}
+
+
+def f(x):
+    """Édité."""
+    if not x:
+        raise ValueError("valeur « x » attendue")
+    yield "where", "problème"
+    return Field(description="Identifiant stable, en kebab-case."), f"Scénario {x} :"
+'''
+    assert python_french(source) == ["Pérennisé", "Scénario "]
+
+
+MODULES = sorted(
+    path.relative_to(PACKAGE).as_posix()
+    for path in PACKAGE.rglob("*.py")
+    if path.relative_to(PACKAGE).as_posix() not in FOR_CONTRIBUTORS
+)
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_no_french_text_in_modules_that_render(module: str) -> None:
+    """Their words come from data/interface.yml, through the guide
+    (guide.interface[part].texts), as the templates' do."""
+    assert python_french((PACKAGE / module).read_text(encoding="utf-8")) == LEFT.get(module, [])
+
+
+def test_a_french_label_put_back_is_found() -> None:
+    source = (PACKAGE / "examples.py").read_text(encoding="utf-8")
+    put_back = source.replace('texts["programme-other"]', '"Ni beta.gouv.fr ni EIG"')
+    assert put_back != source
+    assert python_french(put_back) == ["Ni beta.gouv.fr ni EIG"]
+
+
+def test_every_module_named_exists() -> None:
+    names = {path.relative_to(PACKAGE).as_posix() for path in PACKAGE.rglob("*.py")}
+    assert (FOR_CONTRIBUTORS | set(LEFT)) - names == set()

@@ -233,6 +233,7 @@ MODULE_PARTS = {
     "note_files.py": "note-builder",
     "note_outline.py": "note-builder",
     "page_info.py": "page-info",
+    "scenario_table.py": "scenario-table",
 }
 
 
@@ -386,15 +387,6 @@ LEFT = {
     "note_outline.py": ["En-tête", "Guide de pérennisation"],
     # The month names of fr_date, a filter of every template.
     "render.py": ["février", "août", "décembre"],
-    # The comparison's row labels.
-    "scenario_table.py": [
-        "Qui porte le service",
-        "Entité juridique à créer",
-        "Équipe et recrutement",
-        "Délai et effort de mise en place",
-        "Cas similaires",
-        "Première étape",
-    ],
     # The home page's choice of distance, and the steps' timing spelt out.
     "step_by_step.py": [
         "Plus d’un an",

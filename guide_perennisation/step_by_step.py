@@ -17,12 +17,13 @@ from .render import Context, flatten, render
 # How far away M0 is, as the home page asks it: the months (relative to M0)
 # the reader may be in, from (inclusive) to (exclusive). Steps that end before
 # them are « à rattraper », those that overlap them « à faire maintenant ».
-# Part of the guide's reading of the sources' calendars.
+# Part of the guide's reading of the sources' calendars. Their labels are the
+# step-by-step's texts (data/interface.yml), « distance-… ».
 DISTANCES = (
-    ("plus-d-un-an", "Plus d’un an", -36, -12),
-    ("6-a-12-mois", "De 6 à 12 mois", -12, -6),
-    ("moins-de-6-mois", "Moins de 6 mois", -6, 0),
-    ("passee", "Déjà passée", 0, 37),
+    ("plus-d-un-an", -36, -12),
+    ("6-a-12-mois", -12, -6),
+    ("moins-de-6-mois", -6, 0),
+    ("passee", 0, 37),
 )
 
 
@@ -57,12 +58,13 @@ def timing_words(step: Step, end: str) -> str:
 
 def step_by_step(ctx: Context, level: int = 2) -> str:
     """Every route, each a numbered list of expandable steps, and the choice of situation."""
+    texts = ctx.guide.interface["step-by-step"].texts
     return ctx.block(
         "step_by_step",
         "routes",
         shows=("steps",),
         routes=ctx.guide.routes_with_steps(),
-        distances=DISTANCES,
+        distances=[(key, texts[f"distance-{key}"], since, until) for key, since, until in DISTANCES],
         level=level,
         timing=timing_label,
     )

@@ -234,6 +234,7 @@ MODULE_PARTS = {
     "note_outline.py": "note-builder",
     "page_info.py": "page-info",
     "scenario_table.py": "scenario-table",
+    "step_by_step.py": "step-by-step",
 }
 
 
@@ -387,12 +388,8 @@ LEFT = {
     "note_outline.py": ["En-tête", "Guide de pérennisation"],
     # The month names of fr_date, a filter of every template.
     "render.py": ["février", "août", "décembre"],
-    # The home page's choice of distance, and the steps' timing spelt out.
+    # The steps' timing spelt out.
     "step_by_step.py": [
-        "Plus d’un an",
-        "De 6 à 12 mois",
-        "Moins de 6 mois",
-        "Déjà passée",
         " à ",
         "après",
         " à ",

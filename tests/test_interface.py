@@ -388,14 +388,6 @@ LEFT = {
     "note_outline.py": ["En-tête", "Guide de pérennisation"],
     # The month names of fr_date, a filter of every template.
     "render.py": ["février", "août", "décembre"],
-    # The steps' timing spelt out.
-    "step_by_step.py": [
-        " à ",
-        "après",
-        " à ",
-        "après",
-        " à ",
-    ],
     # Not written by the guide: Material's attribute, which a patch looks for;
     # and a patch's error, for contributors.
     "theme.py": [

@@ -9,8 +9,9 @@ statement and the mention in the footer cannot disagree. While a criterion is
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import get_args
 
-from .models.audit import LABELS, THEME_NAMES, Audit
+from .models.audit import THEME_NAMES, Audit, Status
 from .render import Context, fill
 
 
@@ -26,6 +27,7 @@ SHORT = {"conforme": "C", "non-conforme": "NC", "non-applicable": "NA", "non-eva
 
 def _block(ctx: Context, part: str) -> str:
     audit = _audit(ctx)
+    texts = ctx.guide.interface["audit"].texts
     return ctx.block(
         "audit",
         "audit",
@@ -33,7 +35,8 @@ def _block(ctx: Context, part: str) -> str:
         audit=audit,
         rate=rate_text(audit),
         pages={page.id: page for page in audit.sample},
-        labels=LABELS,
+        # Each status as the pages name it.
+        labels={status: texts[f"status-{status}"] for status in get_args(Status)},
         short=SHORT,
         themes=THEME_NAMES,
     )

@@ -382,8 +382,6 @@ FOR_CONTRIBUTORS = frozenset(
 )
 # French still written in a module that renders, and why; may only shrink.
 LEFT = {
-    # The RGAA's name of a status, which the data file spells without accent.
-    "models/audit.py": ["non évalué"],
     # Not shown: the ODF paragraph style of table heads, and meta.xml's generator.
     "note_outline.py": ["En-tête", "Guide de pérennisation"],
     # The month names of fr_date, a filter of every template.

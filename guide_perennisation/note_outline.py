@@ -92,6 +92,7 @@ def blank_blocks(
     links: list[tuple[str, str]],
     to_complete: list[tuple[str, str]],
 ) -> list[Block]:
+    """A section's blank blocks; `texts`: the note builder's (data/interface.yml)."""
     blocks = list(guidance)
     if links and not to_complete:
         blocks.append(paragraph("guidance", texts["prefills"]))

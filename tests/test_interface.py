@@ -1,10 +1,11 @@
 """The interface's words live in data/interface.yml, nowhere else.
 
 Scripts take theirs from their root element (app.js's `message`), templates
-from the render context, the theme's overrides from config.extra.interface.
-These tests read the sources: no French text left in a script or a
-template, every key used exists in its part of the data, and every key of
-the data is used.
+from the render context, the theme's overrides from config.extra.interface,
+the Python that writes pages or files from the guide (guide.interface).
+These tests read the sources: no French text left in a script, a template
+or such a module, every key used exists in its part of the data, and every
+key of the data is used.
 """
 
 from __future__ import annotations

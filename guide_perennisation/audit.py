@@ -8,8 +8,11 @@ statement and the mention in the footer cannot disagree. While a criterion is
 
 from __future__ import annotations
 
-from .models.audit import LABELS, THEME_NAMES, Audit
-from .render import Context
+from collections.abc import Mapping
+from typing import get_args
+
+from .models.audit import THEME_NAMES, Audit, Status
+from .render import Context, fill
 
 
 def _audit(ctx: Context) -> Audit:
@@ -24,6 +27,7 @@ SHORT = {"conforme": "C", "non-conforme": "NC", "non-applicable": "NA", "non-eva
 
 def _block(ctx: Context, part: str) -> str:
     audit = _audit(ctx)
+    texts = ctx.guide.interface["audit"].texts
     return ctx.block(
         "audit",
         "audit",
@@ -31,7 +35,8 @@ def _block(ctx: Context, part: str) -> str:
         audit=audit,
         rate=rate_text(audit),
         pages={page.id: page for page in audit.sample},
-        labels=LABELS,
+        # Each status as the pages name it.
+        labels={status: texts[f"status-{status}"] for status in get_args(Status)},
         short=SHORT,
         themes=THEME_NAMES,
     )
@@ -60,9 +65,11 @@ def rate_text(audit: Audit) -> str | None:
     return f"{rate:.1f}".replace(".", ",").removesuffix(",0") + " %"
 
 
-def footer_mention(audit: Audit | None) -> str:
+def footer_mention(audit: Audit | None, texts: Mapping[str, str]) -> str:
     """The mention every page's footer carries (« Accessibilité : … »), by the RGAA's
-    wording: a site whose audit is not finished is not declared conforming."""
+    wording: a site whose audit is not finished is not declared conforming.
+    `texts`: the audit's interface words (data/interface.yml); plain text,
+    which the footer's patch escapes."""
     if audit is None or audit.level is None:
-        return "Accessibilité : non conforme (audit en cours)"
-    return f"Accessibilité : {audit.level}"
+        return texts["footer-ongoing"]
+    return fill(texts["footer"], level=audit.level).unescape()

@@ -7,21 +7,17 @@ a census.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import get_args
 
 from .guide import Guide
 from .models.base import SourceId
 from .models.examples import Example
-from .models.figures import bold_run
+from .models.figures import Kind, bold_run
 from .render import Context
 
-# The block's rows, in the order it shows them.
-KIND_LABELS = {
-    "budget": "Budget annuel",
-    "team": "Taille de l’équipe",
-    "transfer-time": "Délai jusqu’au transfert",
-    "continued-share": "Part des défis poursuivis",
-    "take-off": "Délai de décollage après un défi",
-}
+# The block's rows, one per kind of figure (models.figures.Kind), in the
+# order it shows them; their labels are the block's texts, « kind-… ».
+KINDS = get_args(Kind)
 
 
 @dataclass(frozen=True)
@@ -33,7 +29,7 @@ class Shown:
 
 
 def _collect(guide: Guide) -> dict[str, list[Shown]]:
-    groups: dict[str, list[Shown]] = {kind: [] for kind in KIND_LABELS}
+    groups: dict[str, list[Shown]] = {kind: [] for kind in KINDS}
     for e in guide.examples.values():
         for f in e.figures:
             groups[f.kind].append(Shown(bold_run(getattr(e, f.field)) or "", f.about, e.sources, e))
@@ -48,6 +44,6 @@ def figures(ctx: Context) -> str:
         "figures",
         "figures",
         groups=_collect(guide),
-        labels=KIND_LABELS,
+        labels={kind: guide.interface["figures"].texts[f"kind-{kind}"] for kind in KINDS},
         sources=guide.sources,
     )

@@ -5,7 +5,7 @@ models (models/note.py) and these helpers."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -15,15 +15,12 @@ from .links import Links
 from .models.note import NoteSection, NoteTemplate
 from .render import md_inline
 
-# The parts of a scenario in a note, and the columns of repeatable rows: the
-# builder's labels, its exports and the blank files all read them from here.
-SCENARIO_PARTS = {
-    "description": "Structure visée",
-    "advantages": "Avantages",
-    "risks": "Risques",
-    "cases": "Pérennisations comparables",
-    "next_steps": "Prochaines étapes",
-}
+# The parts of a scenario in a note, and the columns of repeatable rows (the
+# keys saved in the browser): the builder, its exports and the blank files
+# all read them from here, and their words from the note builder's texts
+# (data/interface.yml): « part-… », « row-… » (what one row is), « column-… ».
+SCENARIO_PARTS = ("description", "advantages", "risks", "cases", "next_steps")
+ROW_COLUMNS = {"calendar": ("date", "step"), "governance": ("body", "members", "role")}
 
 
 @dataclass(frozen=True)
@@ -32,10 +29,17 @@ class RowKind:
     columns: dict[str, str]  # key saved in the browser -> label
 
 
-ROW_KINDS = {
-    "calendar": RowKind("étape", {"date": "Date", "step": "Étape"}),
-    "governance": RowKind("instance", {"body": "Instance", "members": "Membres", "role": "Rôle"}),
-}
+def scenario_parts(texts: Mapping[str, str]) -> dict[str, str]:
+    """Each part of a scenario, and its label."""
+    return {part: texts[f"part-{part.replace('_', '-')}"] for part in SCENARIO_PARTS}
+
+
+def row_kinds(texts: Mapping[str, str]) -> dict[str, RowKind]:
+    """Each kind of repeatable rows, with its columns' labels."""
+    return {
+        kind: RowKind(texts[f"row-{kind}"], {column: texts[f"column-{column}"] for column in columns})
+        for kind, columns in ROW_COLUMNS.items()
+    }
 
 
 def plain(text: str) -> str:

@@ -10,7 +10,7 @@ embedded as JSON: the blank files are written from the same outline.
 
 from __future__ import annotations
 
-from .note import ROW_KINDS, SCENARIO_PARTS, bullets, prefill_links, prompts, scenario_prompts
+from .note import bullets, prefill_links, prompts, row_kinds, scenario_parts, scenario_prompts
 from .note_files import file_path
 from .note_outline import outline
 from .render import Context
@@ -23,6 +23,7 @@ def note_builder(ctx: Context, template_id: str, level: int = 2) -> str:
     guide = ctx.guide
     template = guide.get("notes", template_id)
     links = prefill_links(guide, ctx.links, template)
+    texts = guide.interface["note-builder"].texts
     has_scenarios = any(s.kind == "scenarios" for s in template.sections)
     return ctx.block(
         "note_builder",
@@ -33,8 +34,8 @@ def note_builder(ctx: Context, template_id: str, level: int = 2) -> str:
         prefills=links,
         prompts={s.id: bullets([f"{label} :" for label, _ in prompts(s, links[s.id])]) for s in template.sections},
         scenarios=scenario_prompts(guide) if has_scenarios else [],
-        parts=SCENARIO_PARTS,
-        row_kinds=ROW_KINDS,
+        parts=scenario_parts(texts),
+        row_kinds=row_kinds(texts),
         outline=outline(guide, ctx.links, template),
         files={suffix: ctx.links.file(file_path(template.id, suffix)) for suffix in ("odt", "md")},
         grid_page=ctx.links.page(GRID_PAGE),

@@ -13,12 +13,14 @@ import datetime as dt
 import io
 import re
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from .links import Links
 from .note_outline import ODF, XML, Block, Run, document, outline, paragraph, runs
+from .render import fill
 
 if TYPE_CHECKING:
     from .guide import Guide
@@ -34,14 +36,11 @@ def file_path(template_id: str, suffix: str) -> str:
     return f"{FOLDER}/{template_id}-vierge.{suffix}"
 
 
-def preface(site_url: str, intro: str) -> list[Block]:
-    """What only the blank files say, under the note's head."""
+def preface(site_url: str, intro: str, texts: Mapping[str, str]) -> list[Block]:
+    """What only the blank files say, under the note's head, in the note
+    builder's words (data/interface.yml)."""
     return [
-        paragraph(
-            "guidance",
-            f"Modèle vierge tiré du Guide de pérennisation ({site_url}). "
-            "Les consignes, en italique, disent quoi écrire : remplacez-les par votre texte.",
-        ),
+        paragraph("guidance", fill(texts["blank-preface"], url=site_url).unescape()),
         paragraph("guidance", *runs(intro)),
     ]
 
@@ -209,7 +208,11 @@ def blank_files(guide: Guide, site_url: str, when: dt.datetime) -> dict[str, byt
     files = {}
     for template in guide.notes.values():
         blank = outline(guide, Links(""), template, lambda href: urljoin(site_url, href))
-        blocks = document(blank, preface(site_url, template.intro), guide.interface["note-builder"].messages)
+        blocks = document(
+            blank,
+            preface(site_url, template.intro, guide.interface["note-builder"].texts),
+            guide.interface["note-builder"].messages,
+        )
         files[file_path(template.id, "md")] = to_markdown(blocks).encode("utf-8")
         files[file_path(template.id, "odt")] = to_odt(blocks, template.title, when)
     return files

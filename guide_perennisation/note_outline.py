@@ -27,11 +27,11 @@ from typing import TYPE_CHECKING, Any
 import lxml.html
 
 from .links import Links
-from .note import ROW_KINDS, SCENARIO_PARTS, NoteTemplate, prefill_links, prompts
-from .render import md_inline
+from .note import ROW_COLUMNS, NoteTemplate, prefill_links, prompts, row_kinds, scenario_parts
+from .render import fill, md_inline
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
     from .guide import Guide
 
@@ -85,23 +85,25 @@ def head(title: str, labels: dict[str, str], service: str, date: str) -> list[Bl
 
 
 def blank_blocks(
+    texts: Mapping[str, str],
     section_kind: str,
     level: int,
     guidance: list[Block],
     links: list[tuple[str, str]],
     to_complete: list[tuple[str, str]],
 ) -> list[Block]:
+    """A section's blank blocks; `texts`: the note builder's (data/interface.yml)."""
     blocks = list(guidance)
     if links and not to_complete:
-        blocks.append(paragraph("guidance", "Repères tirés du guide :"))
+        blocks.append(paragraph("guidance", texts["prefills"]))
         blocks.append(bullet_list("guidance", [[{"text": label, "href": url}] for label, url in links]))
     if section_kind == "scenarios":
         for n in range(1, SCENARIOS_IN_BLANK + 1):
-            blocks.append(heading(level + 1, f"Scénario {n} :"))
-            for label in SCENARIO_PARTS.values():
+            blocks.append(heading(level + 1, fill(texts["blank-scenario"], n=n).unescape()))
+            for label in scenario_parts(texts).values():
                 blocks += [paragraph("body", {"text": label, "bold": True}), paragraph("body")]
-    elif section_kind in ROW_KINDS:
-        columns = [[label] for label in ROW_KINDS[section_kind].columns.values()]
+    elif section_kind in ROW_COLUMNS:
+        columns = [[label] for label in row_kinds(texts)[section_kind].columns.values()]
         blocks.append({"type": "table", "columns": columns, "rows": [[[] for _ in columns]] * BLANK_ROWS})
     elif to_complete:
         blocks.append(bullet_list("body", [[{"text": label, "href": url}, " :"] for label, url in to_complete]))
@@ -127,7 +129,9 @@ def outline(guide: Guide, links: Links, template: NoteTemplate, href: Callable[[
                 "id": s.id,
                 "title": s.title,
                 "level": s.level,
-                "blank": blank_blocks(s.kind, s.level, guidance, prefills[s.id], to_complete),
+                "blank": blank_blocks(
+                    guide.interface["note-builder"].texts, s.kind, s.level, guidance, prefills[s.id], to_complete
+                ),
             }
         )
     return {"title": template.title, "sections": sections, "odf": ODF}

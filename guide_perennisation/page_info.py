@@ -15,7 +15,7 @@ from urllib.parse import quote, urlencode
 
 from .history import History
 from .html_edit import Tag
-from .render import flatten, render
+from .render import fill, flatten, render
 
 # The issue form in .github/ISSUE_TEMPLATE/ and the id of its « page » field,
 # which the forge fills in from the query string.
@@ -23,15 +23,23 @@ REPORT_FORM = "signaler-une-erreur.yml"
 REPORT_PAGE_FIELD = "page"
 
 
-def report_url(repository: str, title: str, url: str) -> str:
+def report_url(repository: str, title: str, url: str, texts: Mapping[str, str]) -> str:
     """A new issue on the forge, from the error form, with the page filled in."""
-    query = {"template": REPORT_FORM, "title": f"Erreur : {title}", REPORT_PAGE_FIELD: url}
+    query = {
+        "template": REPORT_FORM,
+        "title": fill(texts["report-title"], title=title).unescape(),
+        REPORT_PAGE_FIELD: url,
+    }
     return f"{repository}/issues/new?{urlencode(query, quote_via=quote)}"
 
 
-def mail_url(email: str, title: str, url: str) -> str:
-    """A message with the page named, for readers without a forge account."""
-    query = {"subject": f"Erreur sur la page « {title} »", "body": f"Page : {url}\n\nCe qui ne va pas :\n"}
+def mail_url(email: str, title: str, url: str, texts: Mapping[str, str]) -> str:
+    """A message with the page named, for readers without a forge account;
+    its body ends on a new line, where the reader writes."""
+    query = {
+        "subject": fill(texts["mail-subject"], title=title).unescape(),
+        "body": fill(texts["mail-body"], url=url).unescape() + "\n",
+    }
     # mailto: wants %20 for spaces; a « + » would stay a « + » (RFC 6068).
     return f"mailto:{email}?{urlencode(query, quote_via=quote)}"
 
@@ -43,9 +51,9 @@ def page_info(texts: Mapping[str, str], *, title: str, url: str, repository: str
             "page_info.html",
             texts=texts,
             updated=None,
-            report_url=report_url(repository, title, url) if repository else None,
+            report_url=report_url(repository, title, url, texts) if repository else None,
             email=email,
-            mail_url=mail_url(email, title, url) if email else None,
+            mail_url=mail_url(email, title, url, texts) if email else None,
         )
     )
 

@@ -4,7 +4,7 @@ M0 (the transfer date), from the same steps and routes as the step-by-step."""
 from __future__ import annotations
 
 from .render import Context
-from .step_by_step import month_label, timing_label
+from .step_by_step import month_label, timings
 
 
 def plan(ctx: Context, level: int = 2) -> str:
@@ -16,5 +16,6 @@ def plan(ctx: Context, level: int = 2) -> str:
         routes=ctx.guide.routes_with_steps(),
         level=level,
         month=month_label,
-        timing=timing_label,
+        # The steps' timing, as the step-by-step writes it.
+        timing=timings(ctx.guide.interface["step-by-step"].texts)["timing"],
     )

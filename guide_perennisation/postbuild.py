@@ -93,7 +93,10 @@ def post_build(
         docs_path,
         history,
         theme_patches(
-            guide.interface["header"], guide.interface["footer"], guide.interface["theme"], footer_mention(guide.audit)
+            guide.interface["header"],
+            guide.interface["footer"],
+            guide.interface["theme"],
+            footer_mention(guide.audit, guide.interface["audit"].texts),
         ),
         guide.interface["page-info"].texts,
     )

@@ -22,6 +22,8 @@ from .conftest import ROOT, site_pages
 from .rgaa_evidence import axe_contradictions, criteria_of, evidence_problems, marks_of
 
 AUDIT = ROOT / "data" / "audit.yml"
+# The audit's interface words, which the footer's mention is written in.
+TEXTS = load_guide(ROOT).interface["audit"].texts
 
 
 def raw() -> dict:
@@ -170,8 +172,8 @@ def test_no_rate_while_a_criterion_is_not_judged() -> None:
     audit = judged(**{"13.12": {"status": "non-evalue"}})
     assert not audit.complete
     assert audit.rate is None and audit.level is None
-    assert footer_mention(audit) == "Accessibilité : non conforme (audit en cours)"
-    assert footer_mention(judged()) == "Accessibilité : totalement conforme"
+    assert footer_mention(audit, TEXTS) == "Accessibilité : non conforme (audit en cours)"
+    assert footer_mention(judged(), TEXTS) == "Accessibilité : totalement conforme"
 
 
 def test_the_rate_and_the_rgaa_thresholds() -> None:
@@ -268,7 +270,7 @@ def test_the_grid_gives_every_criterion_on_every_page() -> None:
 
 def test_the_statement_footer_grid_and_site_map_come_from_the_data(site_dir: Path) -> None:
     audit = load_guide(ROOT).audit
-    mention = footer_mention(audit)
+    mention = footer_mention(audit, TEXTS)
     for page in site_pages(site_dir):
         tree = html.parse(str(page))
         footer = tree.xpath("//nav[contains(@class, 'app-footer')]//a[starts-with(normalize-space(.), 'Accessib')]")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from guide_perennisation.figures import KIND_LABELS, figures
+from guide_perennisation.figures import KINDS, figures
 from guide_perennisation.links import Links
 from guide_perennisation.loader import load_guide
 from guide_perennisation.render import Context
@@ -29,7 +29,8 @@ def test_a_figure_of_an_example_is_a_bold_run_of_its_field(tmp_path: Path) -> No
 def test_figures_link_their_example_and_source_and_none_is_typed_twice() -> None:
     guide = load_guide(ROOT)
     tree = Tree(figures(Context(guide, Links("preparer/scenarios/"), EDIT)))
-    assert [t for t in KIND_LABELS.values() if t in tree.text] == list(KIND_LABELS.values())
+    labels = [guide.interface["figures"].texts[f"kind-{kind}"] for kind in KINDS]
+    assert [t for t in labels if t in tree.text] == labels
     hrefs = [a["href"] for a in tree.find("a")]
     assert "../../exemples/#exemple-demarches-simplifiees" in hrefs
     assert "../../a-propos/sources/#source-guide-eig" in hrefs

@@ -1,14 +1,16 @@
 """The interface's words live in data/interface.yml, nowhere else.
 
 Scripts take theirs from their root element (app.js's `message`), templates
-from the render context, the theme's overrides from config.extra.interface.
-These tests read the sources: no French text left in a script or a
-template, every key used exists in its part of the data, and every key of
-the data is used.
+from the render context, the theme's overrides from config.extra.interface,
+the Python that writes pages or files from the guide (guide.interface).
+These tests read the sources: no French text left in a script, a template
+or such a module, every key used exists in its part of the data, and every
+key of the data is used.
 """
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -221,6 +223,47 @@ def message_keys(script: Path) -> set[str]:
     return called | (set(literals(source)) & keys)
 
 
+PACKAGE = ROOT / "guide_perennisation"
+# The modules that write words themselves, into a page or a file, and the
+# part of data/interface.yml whose texts they are given.
+MODULE_PARTS = {
+    "audit.py": "audit",
+    "examples.py": "examples",
+    "figures.py": "figures",
+    "note.py": "note-builder",
+    "note_files.py": "note-builder",
+    "note_outline.py": "note-builder",
+    "page_info.py": "page-info",
+    "scenario_table.py": "scenario-table",
+    "step_by_step.py": "step-by-step",
+}
+
+
+def module_keys(source: str) -> set[str]:
+    """The keys a module reads, `texts["key"]`; of a key it makes,
+    `texts[f"status-{status}"]`, its constant head and a `*`."""
+    keys = set()
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Subscript):
+            continue
+        target = node.value
+        if not (isinstance(target, ast.Name) and target.id == "texts") and not (
+            isinstance(target, ast.Attribute) and target.attr == "texts"
+        ):
+            continue
+        key = node.slice
+        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            keys.add(key.value)
+        elif isinstance(key, ast.JoinedStr) and key.values and isinstance(key.values[0], ast.Constant):
+            keys.add(f"{key.values[0].value}*")
+    return keys
+
+
+def test_the_module_reader_sees_keys_and_key_heads() -> None:
+    source = 'a = texts["x"] + guide.texts["y"]\nb = {s: texts[f"status-{s}"] for s in S}\nc = other["z"]'
+    assert module_keys(source) == {"x", "y", "status-*"}
+
+
 def template_keys() -> dict[str, set[tuple[str, str]]]:
     """(kind, key) used by each part: a component's template (and its
     partials: those it includes, which see its words, and those its code
@@ -256,6 +299,11 @@ def template_keys() -> dict[str, set[tuple[str, str]]]:
         for part, key in re.findall(r'\bdata-app-(footer|theme)="([a-z0-9-]+)"', text):
             used.setdefault(part, set()).add(("texts", key))
     used.setdefault("header", set()).update(re.findall(r'(?<!footer\.)\b(texts)\["([a-z0-9-]+)"\]', theme))
+    for module, part in MODULE_PARTS.items():
+        keys = set(INTERFACE[part].texts)
+        for key in module_keys((PACKAGE / module).read_text(encoding="utf-8")):
+            named = {k for k in keys if k.startswith(key[:-1])} if key.endswith("*") else {key}
+            used.setdefault(part, set()).update(("texts", k) for k in named or {key})
     return used
 
 
@@ -310,3 +358,106 @@ def test_the_overrides_words_are_written_in_after_the_build(site_dir: Path) -> N
     assert page.xpath("//a[@rel='edit']/@title") == [theme["edit"]]
     assert lxml.html.parse(site_dir / "404.html").findtext(".//title").startswith(f"{theme['not-found']} - ")
     assert {("theme", key) for key in theme} <= seen
+
+
+# ---- Python: the modules that render pages or files --------------------------
+# Not read: the modules that check data or run from the command line, whose
+# words are for contributors in a terminal; and the RGAA's criteria, quoted
+# as its reference text, not the interface's words.
+FOR_CONTRIBUTORS = frozenset(
+    {
+        "adapters/mkdocs_macros.py",
+        "adapters/zensical_macros.py",
+        "assets.py",
+        "check.py",
+        "check_publication.py",
+        "csp.py",
+        "guide.py",
+        "loader.py",
+        "postbuild.py",
+        "publication.py",
+        "schemas.py",
+        "stale.py",
+        "models/rgaa.py",
+    }
+)
+# French still written in a module that renders, and why; may only shrink.
+LEFT = {
+    # Not shown: the ODF paragraph style of table heads, and meta.xml's generator.
+    "note_outline.py": ["En-tête", "Guide de pérennisation"],
+    # The month names of fr_date, a filter of every template.
+    "render.py": ["février", "août", "décembre"],
+    # Not written by the guide: Material's attribute, which a patch looks for;
+    # and a patch's error, for contributors.
+    "theme.py": [
+        '<nav class="md-header__inner md-grid" aria-label="En-tête">',
+        " » est introuvable dans le HTML du thème (<",
+        ">) ; le thème a changé, adaptez ce remplacement (guide_perennisation/theme.py)",
+    ],
+}
+# Words, not a regular expression's « » or \s: an accented letter, or two letters.
+WORD = re.compile(r"[À-ÿ]|[A-Za-z]{2}")
+
+
+def python_french(source: str) -> list[str]:
+    """The string constants of a module that read as French words, in the
+    order of the source, but its docstrings, the data checks' messages
+    (`raise`, a validator's `yield`) and fields' descriptions (the schemas')."""
+    tree = ast.parse(source)
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and body:
+            first = body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                skipped.add(id(first.value))
+        if isinstance(node, (ast.Raise, ast.Yield)) or (isinstance(node, ast.keyword) and node.arg == "description"):
+            skipped.update(id(inner) for inner in ast.walk(node))
+    constants = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skipped
+    ]
+    constants.sort(key=lambda node: (node.lineno, node.col_offset))
+    return [node.value for node in constants if FRENCH.search(node.value) and WORD.search(node.value)]
+
+
+def test_the_python_reader_sees_french_constants_not_docstrings_or_checks() -> None:
+    source = '''"""« Module »."""
+LABELS = {"continued": "Pérennisé", "key": "value", "quote": "«"}
+
+
+def f(x):
+    """Édité."""
+    if not x:
+        raise ValueError("valeur « x » attendue")
+    yield "where", "problème"
+    return Field(description="Identifiant stable, en kebab-case."), f"Scénario {x} :"
+'''
+    assert python_french(source) == ["Pérennisé", "Scénario "]
+
+
+MODULES = sorted(
+    path.relative_to(PACKAGE).as_posix()
+    for path in PACKAGE.rglob("*.py")
+    if path.relative_to(PACKAGE).as_posix() not in FOR_CONTRIBUTORS
+)
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_no_french_text_in_modules_that_render(module: str) -> None:
+    """Their words come from data/interface.yml, through the guide
+    (guide.interface[part].texts), as the templates' do."""
+    assert python_french((PACKAGE / module).read_text(encoding="utf-8")) == LEFT.get(module, [])
+
+
+def test_a_french_label_put_back_is_found() -> None:
+    source = (PACKAGE / "examples.py").read_text(encoding="utf-8")
+    put_back = source.replace('texts["programme-other"]', '"Ni beta.gouv.fr ni EIG"')
+    assert put_back != source
+    assert python_french(put_back) == ["Ni beta.gouv.fr ni EIG"]
+
+
+def test_every_module_named_exists() -> None:
+    names = {path.relative_to(PACKAGE).as_posix() for path in PACKAGE.rglob("*.py")}
+    assert (FOR_CONTRIBUTORS | set(LEFT)) - names == set()

@@ -14,12 +14,15 @@ import pytest
 
 from guide_perennisation.loader import load_guide
 from guide_perennisation.models.note import NoteTemplate
-from guide_perennisation.note import ROW_KINDS, SCENARIO_PARTS, plain
+from guide_perennisation.note import plain, row_kinds, scenario_parts
 from guide_perennisation.note_files import ZIP_EPOCH, blank_files, file_path, stamp
 from tests.conftest import ROOT, UNDATED_EPOCH
 from tests.office import headings, libreoffice_text, odf_parts, words
 
 GUIDE = load_guide(ROOT)
+# The parts of a scenario and the kinds of rows, in the note builder's words.
+SCENARIO_PARTS = scenario_parts(GUIDE.interface["note-builder"].texts)
+ROW_KINDS = row_kinds(GUIDE.interface["note-builder"].texts)
 TEMPLATES = GUIDE.notes.values()
 SITE_URL = "https://example.org/guide/"
 

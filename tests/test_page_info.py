@@ -19,12 +19,15 @@ import pytest
 from lxml.html import HtmlElement
 
 from guide_perennisation.history import _MARK, _parse, read_history
+from guide_perennisation.loader import load_guide
 from guide_perennisation.page_info import REPORT_FORM, mail_url, report_url
 
 from . import dom
 from .conftest import ROOT, build_site, copy_project, mkdocs_config, site_pages
 
 CONFIG = mkdocs_config()
+# The page foot's interface words, which the report's title and mail are written in.
+TEXTS = load_guide(ROOT).interface["page-info"].texts
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,7 @@ def test_history_without_git_is_empty_not_an_error(tmp_path: Path) -> None:
 
 
 def test_report_url_opens_the_error_form_with_title_and_page() -> None:
-    url = report_url("https://github.com/o/r", "Les scénarios & co", "https://site/preparer/scenarios/")
+    url = report_url("https://github.com/o/r", "Les scénarios & co", "https://site/preparer/scenarios/", TEXTS)
     parts = urlsplit(url)
     assert f"{parts.scheme}://{parts.netloc}{parts.path}" == "https://github.com/o/r/issues/new"
     query = parse_qs(parts.query)
@@ -106,9 +109,10 @@ def test_report_url_opens_the_error_form_with_title_and_page() -> None:
 
 
 def test_mail_url_names_the_page_and_encodes_spaces_as_mailto_wants() -> None:
-    url = mail_url("contact@exemple.fr", "Glossaire", "https://site/outils/glossaire/")
+    url = mail_url("contact@exemple.fr", "Glossaire", "https://site/outils/glossaire/", TEXTS)
     assert url.startswith("mailto:contact@exemple.fr?subject=Erreur%20sur%20la%20page%20")
     assert "+" not in url
+    assert parse_qs(urlsplit(url).query)["body"] == ["Page : https://site/outils/glossaire/\n\nCe qui ne va pas :\n"]
     assert "https%3A%2F%2Fsite%2Foutils%2Fglossaire%2F" in url
 
 

@@ -11,7 +11,7 @@ import pytest
 from guide_perennisation.guide import UnknownRecord
 from guide_perennisation.links import Links
 from guide_perennisation.loader import load_guide
-from guide_perennisation.note import ROW_KINDS, SCENARIO_PARTS, plain
+from guide_perennisation.note import plain, row_kinds, scenario_parts
 from guide_perennisation.note_builder import note_builder
 from guide_perennisation.note_outline import outline
 from guide_perennisation.render import Context
@@ -19,6 +19,9 @@ from tests.conftest import ROOT
 from tests.dom import Tree, fragment
 
 GUIDE = load_guide(ROOT)
+# The parts of a scenario and the kinds of rows, in the note builder's words.
+SCENARIO_PARTS = scenario_parts(GUIDE.interface["note-builder"].texts)
+ROW_KINDS = row_kinds(GUIDE.interface["note-builder"].texts)
 
 
 def render(template_id: str) -> str:

@@ -14,25 +14,26 @@ from .conftest import ROOT
 from .test_data_errors import errors_after, project  # noqa: F401 (fixture)
 
 GUIDE = load_guide(ROOT)
+TEXTS = GUIDE.interface["step-by-step"].texts
 
 
 def test_month_labels_use_a_true_minus_sign() -> None:
     assert [month_label(m) for m in (-13, 0, 6)] == ["M−13", "M0", "M+6"]
-    assert timing_label(GUIDE.get("steps", "budget-et-feuille-de-route")) == "M−9 à M−3"
+    assert timing_label(GUIDE.get("steps", "budget-et-feuille-de-route"), TEXTS) == "M−9 à M−3"
 
 
 @pytest.mark.rgaa("13.5")
 def test_timings_are_spelt_out_with_the_routes_end() -> None:
     step = GUIDE.get("steps", "budget-et-feuille-de-route")
-    assert timing_words(step, "la fin du défi") == "de 9 à 3 mois avant la fin du défi"
+    assert timing_words(step, "la fin du défi", TEXTS) == "de 9 à 3 mois avant la fin du défi"
     spans = {
         (-2, 0): "de 2 mois avant M0 à M0",
         (0, 6): "de M0 à 6 mois après M0",
         (-1, 2): "de 1 mois avant M0 à 2 mois après M0",
     }
     for (start, end), words in spans.items():
-        assert timing_words(step.model_copy(update={"start": start, "end": end}), "M0") == words
-    assert timing_words(step.model_copy(update={"start": 6, "end": 6}), "M0") == "6 mois après M0"
+        assert timing_words(step.model_copy(update={"start": start, "end": end}), "M0", TEXTS) == words
+    assert timing_words(step.model_copy(update={"start": 6, "end": 6}), "M0", TEXTS) == "6 mois après M0"
 
 
 @pytest.mark.rgaa("13.5")

@@ -30,14 +30,6 @@ Level = Literal["totalement conforme", "partiellement conforme", "non conforme"]
 REFERENCE: dict[str, str] = {number: title for _, _, criteria in THEMES for number, title in criteria}
 THEME_NAMES: dict[int, str] = {theme: name for theme, name, _ in THEMES}
 
-# French labels of the statuses, as the pages show them.
-LABELS: dict[str, str] = {
-    "conforme": "conforme",
-    "non-conforme": "non conforme",
-    "non-applicable": "non applicable",
-    "non-evalue": "non évalué",
-}
-
 
 class SamplePage(Model):
     id: Slug

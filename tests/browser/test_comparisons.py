@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from guide_perennisation.loader import load_guide
-from guide_perennisation.scenario_table import ROWS
+from guide_perennisation.scenario_table import rows
 
 from .conftest import ROOT, axe_violations, format_violations
 
@@ -46,7 +46,7 @@ CUT_OFF = """(root) => {
 DETAILED = [s for s in GUIDE.scenarios.values() if s.status == "detaille"]
 OUTLINED = [s for s in GUIDE.scenarios.values() if s.status == "esquisse"]
 SCENARIOS = "preparer/scenarios/"
-ROW_LABELS = [label for label, _ in ROWS]
+ROW_LABELS = [label for label, _ in rows(GUIDE.interface["scenario-table"].texts)]
 
 
 def shown_columns(page: Page) -> list[str]:

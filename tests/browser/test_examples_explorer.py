@@ -7,13 +7,13 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from guide_perennisation.examples import STATUS_HEADINGS
+from guide_perennisation.examples import STATUSES
 from guide_perennisation.loader import load_guide
 
 from .conftest import ROOT
 
 # In page order: grouped under their status, in the data's order within a group.
-EXAMPLES = sorted(load_guide(ROOT).examples.values(), key=lambda e: list(STATUS_HEADINGS).index(e.status))
+EXAMPLES = sorted(load_guide(ROOT).examples.values(), key=lambda e: STATUSES.index(e.status))
 
 
 @pytest.fixture

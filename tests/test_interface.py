@@ -18,7 +18,7 @@ import lxml.html
 import pytest
 from jinja2 import Environment
 
-from guide_perennisation.html_edit import Tokenizer
+from guide_perennisation.html_edit import Tokenizer, tags
 from guide_perennisation.loader import load_guide
 from guide_perennisation.typography import typeset
 
@@ -176,13 +176,19 @@ class _Words(Tokenizer):
             self.found.append(" ".join(data.split()))
 
 
+def literal_html(tokens: list[tuple[int, str, str]]) -> str:
+    """A template's literal HTML: Jinja's TemplateData tokens, joined so that
+    a tag split by an expression is whole again."""
+    return "".join(value for _, kind, value in tokens if kind == "data")
+
+
 def template_words(source: str) -> list[str]:
     """The words a template writes itself, not from its context: its literal
     HTML (Jinja's TemplateData tokens, joined so that a tag split by an
     expression is whole again) read by the HTML tokenizer, and the string
     constants of its expressions that read as words."""
     tokens = list(Environment().lex(source))
-    html = "".join(value for _, kind, value in tokens if kind == "data")
+    html = literal_html(tokens)
     reader = _Words(html)
     reader.feed(html)
     reader.close()
@@ -295,9 +301,10 @@ def template_keys() -> dict[str, set[tuple[str, str]]]:
     used.setdefault("footer", set()).update(re.findall(r'\bfooter\.(texts)\["([a-z0-9-]+)"\]', theme))
     # The overrides' elements marked with their key, which theme.py fills.
     for path in OVERRIDES.rglob("*.html"):
-        text = path.read_text(encoding="utf-8")
-        for part, key in re.findall(r'\bdata-app-(footer|theme)="([a-z0-9-]+)"', text):
-            used.setdefault(part, set()).add(("texts", key))
+        for tag in tags(literal_html(list(Environment().lex(path.read_text(encoding="utf-8"))))):
+            for part in ("footer", "theme"):
+                if key := tag.attrs.get(f"data-app-{part}"):
+                    used.setdefault(part, set()).add(("texts", key))
     used.setdefault("header", set()).update(re.findall(r'(?<!footer\.)\b(texts)\["([a-z0-9-]+)"\]', theme))
     for module, part in MODULE_PARTS.items():
         keys = set(INTERFACE[part].texts)

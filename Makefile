@@ -10,9 +10,10 @@ export PYTHONDONTWRITEBYTECODE := 1
 # What `make test-fast` leaves out: the tiers marked in tests/conftest.py.
 FAST := -m "not browser and not office and not build"
 # pytest-xdist workers for `make test`: `make test WORKERS=auto` on a machine
-# with cores to spare. Off by default: on 2 shared cores, 2 workers were no
-# faster (each builds the site and starts Chromium once). The groups written
-# in tests/conftest.py keep each expensive fixture to one worker.
+# with cores to spare. Off by default: with 2 cores, one worker's Chromium
+# (renderer, compositor, browser) already keeps both about 75 % busy, and 2
+# workers were no faster. The groups written in tests/conftest.py keep each
+# expensive fixture to one worker.
 WORKERS ?= 0
 
 .PHONY: serve build test test-fast check-data check-publication lint actionlint schemas stale browser clean lock linkcheck bench

@@ -125,6 +125,36 @@ def watched_page(browser: Browser, base_url: str) -> Iterator[tuple[Page, Watch]
     context.close()
 
 
+# Every component is mounted by the `load` event: the page's component
+# scripts are deferred, and a script app.js adds before the load delays it.
+# Tests wait for the load and check that, rather than wait for the network to
+# rest for half a second ("networkidle"), which only the instant navigation
+# needs (Material fetches the sitemap after the load).
+MOUNTED = "() => [...document.querySelectorAll('[data-app-module]')].every((element) => element.dataset.appMounted)"
+
+
+def open_page(page: Page, url: str) -> None:
+    """Load `url` and wait until every component on it is mounted."""
+    page.goto(url)
+    page.wait_for_function(MOUNTED)
+
+
+# Resolves once `selector` has gone `quiet` ms without a change: the search
+# redraws its results for each letter typed, and a result focused before the
+# last redraw is gone.
+SETTLED = """([selector, quiet]) => new Promise((resolve) => {
+  let timer = setTimeout(resolve, quiet)
+  new MutationObserver(() => {
+    clearTimeout(timer)
+    timer = setTimeout(resolve, quiet)
+  }).observe(document.querySelector(selector), { childList: true, subtree: true, characterData: true })
+})"""
+
+
+def settled(page: Page, selector: str, quiet: int = 250) -> None:
+    page.evaluate(SETTLED, [selector, quiet])
+
+
 @contextlib.contextmanager
 def browsing(browser: Browser, scheme: str = "light", width: int = 1280) -> Iterator[Page]:
     """One page in a fresh context, for a loop over many URLs. Motion is

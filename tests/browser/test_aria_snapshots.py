@@ -17,7 +17,7 @@ import re
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from .conftest import browsing
+from .conftest import browsing, open_page
 
 CHECKLIST = "defis-eig/checklist-fin-de-defi/"
 GRID = "preparer/structure-accueil/"
@@ -28,7 +28,7 @@ SEARCH_PAGE = "comprendre/pourquoi/"
 
 
 def visit(page: Page, base_url: str, path: str) -> None:
-    page.goto(base_url + path, wait_until="networkidle")
+    open_page(page, base_url + path)
 
 
 @pytest.mark.rgaa("7.1", "7.5")

@@ -13,7 +13,7 @@ from guide_perennisation.nav import read_nav
 from guide_perennisation.typography import typeset
 
 from ..conftest import mkdocs_config
-from .conftest import ROOT
+from .conftest import ROOT, open_page
 
 COMPLETE = "outils/guide-complet.md"
 
@@ -27,7 +27,7 @@ def _words(text: str) -> str:
 def pdf_text(browser, base_url: str, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, int]:
     context = browser.new_context()
     page = context.new_page()
-    page.goto(base_url + page_url(COMPLETE), wait_until="networkidle")
+    open_page(page, base_url + page_url(COMPLETE))
     path = tmp_path_factory.mktemp("pdf") / "guide-complet.pdf"
     page.pdf(path=str(path), format="A4", print_background=False)
     context.close()
@@ -76,7 +76,7 @@ CHROME = [
 
 
 def test_print_layout_hides_every_piece_of_chrome(page: Page, base_url: str) -> None:
-    page.goto(base_url + page_url(COMPLETE), wait_until="networkidle")
+    open_page(page, base_url + page_url(COMPLETE))
     page.emulate_media(media="print")
     shown = page.evaluate(
         """(selectors) => selectors.filter((s) =>
@@ -89,7 +89,7 @@ def test_print_layout_hides_every_piece_of_chrome(page: Page, base_url: str) -> 
 
 def test_print_button_appears_with_javascript(page: Page, base_url: str) -> None:
     # test_accessibility.py audits the page with its button, as it loads.
-    page.goto(base_url + page_url(COMPLETE), wait_until="networkidle")
+    open_page(page, base_url + page_url(COMPLETE))
     expect(page.get_by_role("button", name="Imprimer ou enregistrer en PDF")).to_be_visible()
 
 
@@ -103,6 +103,6 @@ def test_complete_guide_reads_without_javascript(browser, base_url: str) -> None
 
 
 def test_report_link_is_in_every_page_foot(page: Page, base_url: str) -> None:
-    page.goto(base_url + "exemples/", wait_until="networkidle")
+    open_page(page, base_url + "exemples/")
     link = page.get_by_role("link", name="Signaler une erreur sur cette page")
     expect(link).to_have_attribute("href", re.compile(r"/issues/new\?template=signaler-une-erreur\.yml&title="))

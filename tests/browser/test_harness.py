@@ -7,16 +7,18 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from .conftest import open_page
+
 
 # axe, foreign requests and JavaScript errors on the home page, as on every
 # page, are test_accessibility.py's and test_privacy.py's.
 def test_home_page_is_the_guide(page: Page, base_url: str) -> None:
-    page.goto(base_url, wait_until="networkidle")
+    open_page(page, base_url)
     expect(page).to_have_title(re.compile("Guide de pérennisation"))
 
 
 def search(page: Page, base_url: str, query: str) -> list[str]:
-    page.goto(base_url, wait_until="networkidle")
+    open_page(page, base_url)
     box = page.locator("input.md-search__input")
     # A click, as a reader would: the site has no single-key shortcut (test_header_keys.py).
     box.click()

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from .audit import FOCUS_JS
-from .conftest import SCHEMES, axe_violations, browsing, format_violations
+from .conftest import SCHEMES, axe_violations, browsing, format_violations, open_page, settled
 
 PAGE = "comprendre/pourquoi/"
 MENU = "button.app-header-keys[data-app-toggle='__drawer']"
@@ -28,7 +28,7 @@ def focused_in(page: Page, selector: str) -> bool:
 
 
 def open_drawer(page: Page, base_url: str) -> None:
-    page.goto(base_url + PAGE, wait_until="networkidle")
+    open_page(page, base_url + PAGE)
     tab_to(page, MENU)
     page.keyboard.press("Enter")
     expect(page.locator(MENU)).to_have_attribute("aria-expanded", "true")
@@ -39,7 +39,7 @@ def test_menu_button_opens_the_drawer_and_escape_closes_it(browser: Browser, bas
     with browsing(browser, width=320) as page:
         errors: list[str] = []
         page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(base_url + PAGE, wait_until="networkidle")
+        open_page(page, base_url + PAGE)
         links = page.locator(f"{DRAWER} a.md-nav__link")
         # Closed, the drawer's links are out of sight and out of the tab order.
         expect(links.first).to_be_hidden()
@@ -81,7 +81,7 @@ def test_the_drawer_closes_when_the_focus_leaves_it(browser: Browser, base_url: 
 @pytest.mark.rgaa("7.1", "7.3", "12.5", "12.8")
 def test_search_button_opens_the_search_and_escape_returns_to_it(browser: Browser, base_url: str) -> None:
     with browsing(browser, width=320) as page:
-        page.goto(base_url + PAGE, wait_until="networkidle")
+        open_page(page, base_url + PAGE)
         tab_to(page, SEARCH)
         page.keyboard.press("Enter")
         box = page.locator("input.md-search__input")
@@ -107,11 +107,12 @@ def test_search_results_show_the_focus_and_the_search_closes_when_it_leaves(
     with browsing(browser, scheme) as page:
         # On the home page, the next stop after the results is the menu's
         # current link, which the search's overlay covers while it is open.
-        page.goto(base_url, wait_until="networkidle")
+        open_page(page, base_url)
         # Not « / »: single-key shortcuts are off (RGAA 12.10).
         page.locator("input.md-search__input").click()
         page.keyboard.type("structure", delay=20)
         expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+        settled(page, ".md-search-result")
         for _ in range(2):  # a result, then its « N de plus sur cette page »
             page.keyboard.press("ArrowDown")
             assert page.evaluate(FOCUS_JS, {"within": ".md-search-result"}) == []
@@ -148,7 +149,7 @@ def test_wide_screens_keep_materials_header(browser: Browser, base_url: str) -> 
     """Above Material's breakpoints the buttons hide, as the labels did, and
     the navigation stays in place and in the tab order."""
     with browsing(browser, width=1280) as page:
-        page.goto(base_url + PAGE, wait_until="networkidle")
+        open_page(page, base_url + PAGE)
         expect(page.locator(MENU)).to_be_hidden()
         expect(page.locator(SEARCH)).to_be_hidden()
         expect(page.locator(f"{DRAWER} a.md-nav__link").first).to_be_visible()
@@ -191,7 +192,7 @@ def test_single_keys_are_no_shortcuts(browser: Browser, base_url: str) -> None:
     """A key alone, outside a field, neither opens the search nor leaves the
     page (the page has a previous and a next one); in a field it is typed."""
     with browsing(browser) as page:
-        page.goto(base_url + PAGE, wait_until="networkidle")
+        open_page(page, base_url + PAGE)
         assert page.locator("link[rel=prev]").count() == page.locator("link[rel=next]").count() == 1
         page.locator("article h1").click()
         for key in SHORTCUTS:
@@ -215,7 +216,7 @@ def test_menu_and_search_are_closed_on_a_page_shown_again_from_history(
     does not take (RGAA 8.2): the browser then restores their state on a
     page loaded again from history, and header-keys.js closes them."""
     with browsing(browser, width=320) as page:
-        page.goto(base_url + PAGE, wait_until="networkidle")
+        open_page(page, base_url + PAGE)
         assert page.evaluate("document.getElementById('__drawer').getAttribute('autocomplete')") is None
         page.locator(MENU if toggle == "__drawer" else SEARCH).click()
         assert page.evaluate("(id) => document.getElementById(id).checked", toggle)

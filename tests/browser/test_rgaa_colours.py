@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Browser
 
-from .conftest import SCHEMES, browsing
+from .conftest import SCHEMES, browsing, open_page
 
 # A control's border and fill, and the backgrounds of its ancestors, nearest first.
 COLOURS_JS = """(element) => {
@@ -53,7 +53,7 @@ CONTROLS = ["preparer/structure-accueil/", "outils/note-dinum/", "exemples/", "p
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_the_current_page_in_the_menu_is_not_told_by_colour_alone(browser: Browser, base_url: str, scheme: str) -> None:
     with browsing(browser, scheme) as page:
-        page.goto(base_url + "comprendre/quand-perenniser/", wait_until="networkidle")
+        open_page(page, base_url + "comprendre/quand-perenniser/")
         nav = page.locator(".md-sidebar--primary")
         weight = "(element) => Number(getComputedStyle(element).fontWeight)"
         current = nav.locator("a.md-nav__link--active").first.evaluate(weight)
@@ -71,7 +71,7 @@ def test_form_controls_stand_out_from_their_background(browser: Browser, base_ur
     problems = []
     with browsing(browser, scheme) as page:
         for path in CONTROLS:
-            page.goto(base_url + path, wait_until="networkidle")
+            open_page(page, base_url + path)
             fields = "input[type=text], input[type=date], select, textarea, .md-button"
             for control in page.locator(".md-content").locator(fields).all():
                 if not control.is_visible():

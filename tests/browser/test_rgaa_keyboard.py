@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from ..rgaa_sample import SAMPLE
-from .conftest import WIDTHS, browsing
+from .conftest import WIDTHS, browsing, open_page
 
 # Records every focus move of the page, so that the walk presses keys without
 # asking the page after each one (each question costs more than the press):
@@ -84,7 +84,7 @@ def test_tab_walks_every_sample_page_in_order_and_out(browser: Browser, base_url
     problems = {}
     with browsing(browser, width=width) as page:
         for key, path in SAMPLE.items():
-            page.goto(base_url + path, wait_until="networkidle")
+            open_page(page, base_url + path)
             stops, ended = forward(page)
             found = [] if ended else [f"Tab n’a pas fini en {LIMIT} appuis : piège ?"]
             found += [f"retour en arrière vers {s['what']}" for s in stops if s["back"]]

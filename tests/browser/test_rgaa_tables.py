@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser
 
-from .conftest import WIDTHS, browsing
+from .conftest import WIDTHS, browsing, open_page
 
 PAGES = ["preparer/structure-accueil/", "preparer/scenarios/", "preparer/calendrier-gouvernance/"]
 
@@ -22,7 +22,7 @@ def test_tables_expose_their_column_headers_at_every_width(browser: Browser, bas
     problems = []
     with browsing(browser, width=width) as page:
         for path in PAGES:
-            page.goto(base_url + path, wait_until="networkidle")
+            open_page(page, base_url + path)
             for table in page.locator("table").all():
                 if not table.locator("tbody").first.is_visible():
                     continue

@@ -6,14 +6,14 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from .conftest import browsing
+from .conftest import browsing, open_page
 
 # A query whose results have sections folded under « N de plus sur cette page ».
 QUERY = "structure"
 
 
 def search(page: Page, base_url: str, query: str) -> None:
-    page.goto(base_url, wait_until="networkidle")
+    open_page(page, base_url)
     # On a small screen the search opens from its header button first.
     button = page.locator("button.app-header-keys[data-app-toggle='__search']")
     if button.is_visible():

@@ -10,7 +10,7 @@ from playwright.sync_api import Browser, Page, expect
 from guide_perennisation.links import page_url
 from guide_perennisation.loader import load_guide
 
-from .conftest import ROOT, SCHEMES, WIDTHS, axe_violations, browsing, format_violations
+from .conftest import ROOT, SCHEMES, WIDTHS, axe_violations, browsing, format_violations, open_page
 
 GUIDE = load_guide(ROOT)
 
@@ -178,7 +178,7 @@ def test_route_and_step_names_hold_no_sign(browser: Browser, base_url: str) -> N
     the eye; the accessible names say the step and the situation only, their
     state being aria-current and aria-expanded."""
     with browsing(browser) as page:
-        page.goto(base_url, wait_until="networkidle")
+        open_page(page, base_url)
         root = page.locator(".app-step-by-step").first
         root.get_by_role("link", name="Défi EIG", exact=True).click()
         expect(root.get_by_role("link", name="Défi EIG", exact=True)).to_have_attribute("aria-current", "true")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, expect
 
-from .conftest import WIDTHS, browsing
+from .conftest import WIDTHS, browsing, open_page
 
 # The component's root once its script has run, on each page.
 READY = {
@@ -16,7 +16,8 @@ READY = {
     "outils/checklists/": ".app-checklist--ready",
     "preparer/criteres-sortie/": ".app-checklist--ready",
 }
-# Every layout shift since the page began (the Layout Instability API).
+# Every layout shift since the page began (the Layout Instability API), and
+# any in the half second after the load.
 SHIFTS = """() => new Promise(resolve => {
   new PerformanceObserver(list => resolve(list.getEntries().map(e => e.value)))
     .observe({ type: "layout-shift", buffered: true })
@@ -28,7 +29,7 @@ SHIFTS = """() => new Promise(resolve => {
 @pytest.mark.parametrize("path", READY)
 def test_nothing_moves_when_the_scripts_run(browser: Browser, base_url: str, path: str, width: int) -> None:
     with browsing(browser, width=width) as page:
-        page.goto(base_url + path, wait_until="networkidle")
+        open_page(page, base_url + path)
         expect(page.locator(READY[path]).first).to_be_attached()
         assert page.evaluate("document.documentElement.classList.contains('app-js')")
         shifts = page.evaluate(SHIFTS)

@@ -13,7 +13,12 @@ def plan(ctx: Context, level: int = 2) -> str:
         "plan",
         "routes",
         shows=("steps",),
-        routes=ctx.guide.routes_with_steps(),
+        # In the order of their deadlines, as a plan reads: two steps the
+        # route does side by side (« et ») may end in either order.
+        routes=[
+            (route, sorted(steps, key=lambda pair: (pair[0].end, pair[0].start)))
+            for route, steps in ctx.guide.routes_with_steps()
+        ],
         level=level,
         month=month_label,
         # The steps' timing, as the step-by-step writes it.

@@ -17,14 +17,17 @@ from playwright.sync_api import Browser, Page, expect
 from guide_perennisation.loader import load_guide
 from guide_perennisation.step_by_step import month_label
 
-from .conftest import ROOT, SCHEMES, WIDTHS, axe_violations, browsing, format_violations
+from .conftest import ROOT, SCHEMES, WIDTHS, axe_violations, browsing, format_violations, open_page
 
 GUIDE = load_guide(ROOT)
 URL = "preparer/calendrier-gouvernance/"
 
 
 def steps_of(route_id: str) -> list:
-    return [GUIDE.get("steps", entry.step) for entry in GUIDE.get("routes", route_id).steps]
+    """The route's milestones as the plan lists them: by deadline, then by
+    start, then in the route's order."""
+    steps = [GUIDE.get("steps", entry.step) for entry in GUIDE.get("routes", route_id).steps]
+    return sorted(steps, key=lambda step: (step.end, step.start))
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -55,6 +58,16 @@ def export(page: Page, action: str) -> str:
 
 def events(text: str) -> dict[str, icalendar.Event]:
     return {str(e["UID"]): e for e in icalendar.Calendar.from_ical(text).walk("VEVENT")}
+
+
+def test_every_plan_lists_its_milestones_by_deadline(page: Page, base_url: str) -> None:
+    """A plan reads down the calendar: no row ends before the one above it,
+    even where the route does two steps side by side."""
+    open_page(page, base_url + URL)
+    for route in GUIDE.routes:
+        ends = [int(end) for end in rows(page, route).evaluate_all("rows => rows.map(row => row.dataset.end)")]
+        assert ends == sorted(ends), route
+        assert len(ends) == len(GUIDE.get("routes", route).steps)
 
 
 def test_a_date_gives_dated_milestones_late_ones_marked_and_survives_a_reload(page: Page, base_url: str) -> None:

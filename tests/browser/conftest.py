@@ -143,11 +143,16 @@ def open_page(page: Page, url: str) -> None:
 # redraws its results for each letter typed, and a result focused before the
 # last redraw is gone.
 SETTLED = """([selector, quiet]) => new Promise((resolve) => {
-  let timer = setTimeout(resolve, quiet)
-  new MutationObserver(() => {
+  const observer = new MutationObserver(() => {
     clearTimeout(timer)
-    timer = setTimeout(resolve, quiet)
-  }).observe(document.querySelector(selector), { childList: true, subtree: true, characterData: true })
+    timer = setTimeout(done, quiet)
+  })
+  const done = () => {
+    observer.disconnect()
+    resolve()
+  }
+  let timer = setTimeout(done, quiet)
+  observer.observe(document.querySelector(selector), { childList: true, subtree: true, characterData: true })
 })"""
 
 

@@ -38,8 +38,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 def open_plan(page: Page, base_url: str, route: str, day: dt.date | None = None) -> None:
-    page.goto(base_url + URL, wait_until="load")
-    page.wait_for_function("document.querySelector('.app-plan')?.dataset.appMounted")
+    open_page(page, base_url + URL)
     page.select_option("[data-plan-route]", route)
     if day:
         page.fill("[data-plan-date]", day.isoformat())

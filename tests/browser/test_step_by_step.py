@@ -66,8 +66,7 @@ def tab_to(page: Page, condition: str, limit: int = 80) -> None:
 def test_eig_less_than_six_months_reaches_its_tools_in_two_clicks_by_keyboard(
     page: Page, base_url: str, target: str, check: str
 ) -> None:
-    page.goto(base_url, wait_until="load")
-    page.wait_for_function("document.querySelector('.app-step-by-step')?.dataset.appMounted")
+    open_page(page, base_url)
     tab_to(page, "el.matches(\".app-step-by-step__situation[data-route='defi-eig']\")")
     page.keyboard.press("Enter")  # first click
     expect(page.locator("#parcours-defi-eig")).to_be_visible()

@@ -159,6 +159,35 @@ def test_late_milestones_have_no_axe_violation(browser: Browser, base_url: str, 
     assert not violations, format_violations(violations)
 
 
+@pytest.mark.rgaa("10.11")
+@pytest.mark.parametrize("dated", [True, False], ids=["date", "sans-date"])
+def test_on_a_phone_each_milestone_reads_whole_name_first(browser: Browser, base_url: str, dated: bool) -> None:
+    """At 320 px, a milestone is a card: its name first, then its period
+    and its state, all within the screen (no cell cut off at the right
+    edge, nothing to scroll sideways); without a date, no empty state."""
+    with browsing(browser, width=320) as page:
+        open_plan(page, base_url, "startup-d-etat", add_months(dt.date.today(), 3) if dated else None)
+        boxes = rows(page, "startup-d-etat").evaluate_all(
+            """rows => rows.map(row => {
+              const box = (cell) => cell.checkVisibility() ? cell.getBoundingClientRect().toJSON() : null
+              return {
+                name: box(row.querySelector("th")),
+                when: box(row.querySelector("[data-plan-when]").parentElement),
+                state: box(row.querySelector("[data-plan-state]")),
+                scrolls: row.closest("table").scrollWidth > row.closest("table").clientWidth,
+              }
+            })"""
+        )
+        width = page.evaluate("document.documentElement.clientWidth")
+    assert len(boxes) == len(steps_of("startup-d-etat"))
+    for i, row in enumerate(boxes):
+        assert not row["scrolls"], i
+        assert row["name"]["bottom"] <= row["when"]["top"], f"milestone {i}: its name is not read first"
+        assert (row["state"] is not None) == dated, i
+        for cell in filter(None, (row["name"], row["when"], row["state"])):
+            assert cell["left"] >= 0 and cell["right"] <= width, (i, cell)
+
+
 @pytest.mark.rgaa("7.5")
 def test_dating_says_the_late_milestones_and_an_undated_export_is_an_alert(browser: Browser, base_url: str) -> None:
     """The outcome of dating is a status message with the summary (how many

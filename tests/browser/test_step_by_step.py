@@ -4,6 +4,8 @@ step page, the page without JavaScript, and axe on the chosen states."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
@@ -140,6 +142,78 @@ def test_the_step_box_shows_the_step_and_its_neighbours_on_the_route(page: Page,
             assert href.startswith(base_url + page_url(step_target(steps[number]))), href
         else:
             expect(following).to_have_count(0)
+
+
+def shared_page() -> tuple[str, list[str]]:
+    """The page that the most routes share, and those routes, in the box's order."""
+    pages = sorted({own_page(step) for step in GUIDE.steps.values()} - {None})
+    page = max(pages, key=lambda page: len(GUIDE.positions(page)))
+    routes = [p.route.id for p in GUIDE.positions(page)]
+    assert len(routes) > 1, "no page is on two routes"
+    return page, routes
+
+
+SHARED, SHARED_ROUTES = shared_page()
+
+
+def test_a_shared_page_offers_each_route_then_shows_the_one_followed(browser: Browser, base_url: str) -> None:
+    """Before a route is chosen, a page on several routes says where it
+    stands in each, with a button to follow it, and keeps the neighbours of
+    each for later: a phone opens on the page's text, not on every route's
+    neighbours. Following one shows its box alone, neighbours included,
+    with the focus on it, and the choice holds on the next page."""
+    with browsing(browser, width=320) as page:
+        open_page(page, base_url + page_url(SHARED))
+        boxes = page.locator(".app-step-by-step__box")
+        expect(boxes).to_have_count(len(SHARED_ROUTES))
+        expect(page.locator(".app-step-by-step__around:visible")).to_have_count(0)
+        expect(page.locator("[data-step-follow]:visible")).to_have_count(len(SHARED_ROUTES))
+        # The page's own text starts in the first screen.
+        text = page.locator(".app-step-by-step--box ~ p").first.bounding_box()
+        assert text and text["y"] < page.viewport_size["height"], text
+        route = SHARED_ROUTES[-1]
+        box = page.locator(f".app-step-by-step__box[data-route='{route}']")
+        box.locator("[data-step-follow]").click()
+        expect(page.locator(".app-step-by-step__box:visible")).to_have_count(1)
+        expect(box.locator(".app-step-by-step__around")).to_be_visible()
+        expect(page.locator("[data-step-follow]:visible")).to_have_count(0)
+        expect(box).to_be_focused()
+        expect(box).to_have_accessible_name(re.compile(GUIDE.get("routes", route).title))
+        page.reload()
+        page.locator(".app-step-by-step--box[data-app-mounted]").wait_for()
+        expect(page.locator(".app-step-by-step__box:visible")).to_have_count(1)
+        expect(box).to_be_visible()
+        page.goto(base_url)
+        expect(page.locator(f".app-step-by-step__situation[data-route='{route}']")).to_have_attribute(
+            "aria-current", "true"
+        )
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_a_shared_page_before_a_route_is_followed_has_no_axe_violation(
+    browser: Browser, base_url: str, scheme: str, width: int
+) -> None:
+    with browsing(browser, scheme, width) as page:
+        open_page(page, base_url + page_url(SHARED))
+        expect(page.locator("[data-step-follow]").first).to_be_visible()
+        violations = axe_violations(page)
+    assert not violations, format_violations(violations)
+
+
+def test_a_shared_page_without_javascript_or_printed_shows_every_box_whole(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + page_url(SHARED))
+    expect(page.locator(".app-step-by-step__around:visible")).to_have_count(len(SHARED_ROUTES))
+    expect(page.locator("[data-step-follow]")).to_have_count(len(SHARED_ROUTES))
+    expect(page.locator("[data-step-follow]:visible")).to_have_count(0)
+    context.close()
+    with browsing(browser) as page:
+        open_page(page, base_url + page_url(SHARED))
+        page.emulate_media(media="print")
+        expect(page.locator(".app-step-by-step__around:visible")).to_have_count(len(SHARED_ROUTES))
+        expect(page.locator("[data-step-follow]:visible")).to_have_count(0)
 
 
 @pytest.mark.rgaa("7.2")

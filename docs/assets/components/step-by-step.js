@@ -131,13 +131,35 @@
     root.classList.add("app-step-by-step--ready")
   }
 
-  /* On a step's page: the box of the reader's route, or every box when the
-   * page is not on that route. */
+  /* On a step's page: the box of the reader's route. When the page is not
+   * on it, and is on several routes, each box says where the page stands
+   * in its route and offers to follow it; the neighbours (previous and next
+   * steps) show once a route is followed, so that a phone does not open on
+   * every route's. */
   const mountBox = root => {
     const boxes = [...root.querySelectorAll("[data-route]")]
+    const show = route => {
+      for (const box of boxes) box.hidden = box.dataset.route !== route
+    }
     const { route } = saved()
     if (boxes.some(box => box.dataset.route === route)) {
-      for (const box of boxes) box.hidden = box.dataset.route !== route
+      show(route)
+      return
+    }
+    if (boxes.length < 2) return
+    root.classList.add("app-step-by-step--several")
+    for (const box of boxes) {
+      const follow = box.querySelector("[data-step-follow]")
+      follow.parentElement.hidden = false
+      follow.addEventListener("click", () => {
+        slot().write({ ...saved(), route: box.dataset.route })
+        root.classList.remove("app-step-by-step--several")
+        for (const other of boxes) other.querySelector("[data-step-follow]").parentElement.hidden = true
+        show(box.dataset.route)
+        // The button is gone: the focus goes to the box, named after its route.
+        box.tabIndex = -1
+        box.focus()
+      })
     }
   }
 

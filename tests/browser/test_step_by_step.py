@@ -178,7 +178,7 @@ def test_a_shared_page_offers_each_route_then_shows_the_one_followed(browser: Br
         expect(box.locator(".app-step-by-step__around")).to_be_visible()
         expect(page.locator("[data-step-follow]:visible")).to_have_count(0)
         expect(box).to_be_focused()
-        expect(box).to_have_accessible_name(re.compile(GUIDE.get("routes", route).title))
+        expect(box).to_have_accessible_name(re.compile(re.escape(GUIDE.get("routes", route).title)))
         page.reload()
         page.locator(".app-step-by-step--box[data-app-mounted]").wait_for()
         expect(page.locator(".app-step-by-step__box:visible")).to_have_count(1)

@@ -148,19 +148,22 @@
     }
     if (boxes.length < 2) return
     root.classList.add("app-step-by-step--several")
-    for (const box of boxes) {
-      const follow = box.querySelector("[data-step-follow]")
-      follow.parentElement.hidden = false
-      follow.addEventListener("click", () => {
+    const follows = boxes.map(box => box.querySelector("[data-step-follow]"))
+    const offer = shown => {
+      for (const follow of follows) follow.parentElement.hidden = !shown
+    }
+    offer(true)
+    boxes.forEach((box, i) => {
+      follows[i].addEventListener("click", () => {
         slot().write({ ...saved(), route: box.dataset.route })
         root.classList.remove("app-step-by-step--several")
-        for (const other of boxes) other.querySelector("[data-step-follow]").parentElement.hidden = true
+        offer(false)
         show(box.dataset.route)
         // The button is gone: the focus goes to the box, named after its route.
         box.tabIndex = -1
         box.focus()
       })
-    }
+    })
   }
 
   window.app.register("step-by-step", (root, { message }) => {

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 from pathlib import Path
+from urllib.parse import urlencode
 
 # The page where each kind of record has its anchor.
 HOMES = {
@@ -56,11 +58,13 @@ class Links:
         if not self.base.endswith("/"):
             self.base = posixpath.dirname(self.base) + "/"
 
-    def page(self, doc_path: str, anchor: str | None = None) -> str:
+    def page(self, doc_path: str, anchor: str | None = None, query: Mapping[str, str] | None = None) -> str:
+        """`query`: what a component on that page reads from its URL (the
+        anchor says where the page opens, the query what it shows there)."""
         target = "/" + page_url(doc_path, self.directory_urls)
         rel = posixpath.relpath(target, self.base)
         rel = "./" if rel == "." else rel + ("/" if target.endswith("/") and rel != "." else "")
-        return rel + (f"#{anchor}" if anchor else "")
+        return rel + (f"?{urlencode(query)}" if query else "") + (f"#{anchor}" if anchor else "")
 
     def link(self, target: str) -> str:
         """A docs-relative 'page.md#anchor' link as found in the data."""

@@ -4,7 +4,7 @@ M0 (the transfer date), from the same steps and routes as the step-by-step."""
 from __future__ import annotations
 
 from .render import Context
-from .step_by_step import month_label, timings
+from .step_by_step import PLAN_ROUTE, month_label, timings
 
 
 def plan(ctx: Context, level: int = 2) -> str:
@@ -20,6 +20,7 @@ def plan(ctx: Context, level: int = 2) -> str:
             for route, steps in ctx.guide.routes_with_steps()
         ],
         level=level,
+        route_parameter=PLAN_ROUTE,
         month=month_label,
         # The steps' timing, as the step-by-step writes it.
         timing=timings(ctx.guide.interface["step-by-step"].texts)["timing"],

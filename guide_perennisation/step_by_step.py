@@ -30,6 +30,12 @@ DISTANCES = (
 )
 
 
+# The dated plan (plan.py) and the parameter of its URL that names the
+# route to date: each route of the step-by-step ends on a link to it.
+PLAN_PAGE = ("preparer/calendrier-gouvernance.md", "votre-retroplanning")
+PLAN_ROUTE = "parcours"
+
+
 def month_label(month: int) -> str:
     """« M−13 », « M0 », « M+6 »: months relative to the transfer date."""
     return "M0" if month == 0 else f"M{'+' if month > 0 else '−'}{abs(month)}"
@@ -83,6 +89,7 @@ def step_by_step(ctx: Context, level: int = 2) -> str:
         distances=[(key, texts[f"distance-{key}"], since, until) for key, since, until in DISTANCES],
         level=level,
         timing=timings(texts)["timing"],
+        plan=lambda route: ctx.links.page(*PLAN_PAGE, query={PLAN_ROUTE: route}),
     )
 
 

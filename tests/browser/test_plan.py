@@ -9,6 +9,7 @@ import calendar
 import datetime as dt
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import icalendar
 import pytest
@@ -17,7 +18,7 @@ from playwright.sync_api import Browser, Page, expect
 from guide_perennisation.loader import load_guide
 from guide_perennisation.step_by_step import month_label
 
-from .conftest import ROOT, SCHEMES, WIDTHS, axe_violations, browsing, format_violations, open_page
+from .conftest import MOUNTED, ROOT, SCHEMES, WIDTHS, axe_violations, browsing, format_violations, open_page
 
 GUIDE = load_guide(ROOT)
 URL = "preparer/calendrier-gouvernance/"
@@ -206,3 +207,25 @@ def test_dating_says_the_late_milestones_and_an_undated_export_is_an_alert(brows
             re.compile(r"^Les jalons sont datés à partir de cette date\. \d+ jalons sur \d+ sont déjà passés")
         )
         expect(alert).to_be_empty()
+
+
+@pytest.mark.parametrize("route", [route.id for route in GUIDE.routes.values()])
+def test_each_route_of_the_home_page_opens_the_plan_on_itself(browser: Browser, base_url: str, route: str) -> None:
+    """« Dater ces étapes », under a route of the home page, opens the plan
+    on that route, even when the plan was last used for another; the date
+    asked for is that route's M0, named as the route names it."""
+    record = GUIDE.get("routes", route)
+    other = next(r.id for r in GUIDE.routes.values() if r.id != route)
+    with browsing(browser, width=320) as page:
+        open_plan(page, base_url, other)  # the plan now remembers `other`
+        open_page(page, base_url)
+        page.locator(f"a.app-step-by-step__situation[data-route='{route}']").click()
+        page.get_by_role("link", name=f"Dater ces étapes : parcours {record.title}").click()
+        page.wait_for_function(MOUNTED)
+        assert urlsplit(page.url).path.endswith("/" + URL) and urlsplit(page.url).fragment == "votre-retroplanning"
+        expect(page.locator("[data-plan-route]")).to_have_value(route)
+        expect(page.get_by_label(f"Date de M0 ({record.end})")).to_be_visible()
+        expect(page.locator(f"#plan-{route}")).to_be_visible()
+        expect(page.locator(f"#plan-{other}")).to_be_hidden()
+        # The heading it opens on is at the top of the screen, the form below it.
+        assert page.get_by_role("heading", name="Votre rétroplanning").bounding_box()["y"] < 200

@@ -54,12 +54,14 @@
     const form = root.querySelector("[data-plan-form]")
     const select = root.querySelector("[data-plan-route]")
     const input = root.querySelector("[data-plan-date]")
+    const end = root.querySelector("[data-plan-end]")
     const status = root.querySelector("[data-plan-status]")
     const alert = root.querySelector("[data-plan-alert]")
     const slot = store.slot("plan", "plan", { version: VERSION })
     const routes = [...root.querySelectorAll(".app-plan__route")].map(section => ({
       id: section.dataset.route,
       title: section.dataset.title,
+      end: section.dataset.end,
       section,
       summary: (() => {
         const p = document.createElement("p")
@@ -88,7 +90,12 @@
       date: typeof saved.date === "string" ? saved.date : "",
       exports: saved.exports && typeof saved.exports === "object" ? saved.exports : {},
     }
-    if (!routes.some(r => r.id === state.route)) {
+    // A link that names a route (« Dater ces étapes », under each route of
+    // the home page) wins over the saved one; it is saved once the reader
+    // acts on the plan, as any change is.
+    const asked = new URLSearchParams(location.search).get(root.dataset.planParameter)
+    if (routes.some(r => r.id === asked)) state.route = asked
+    else if (!routes.some(r => r.id === state.route)) {
       // The situation chosen on the home page, when there is one.
       const chosen = store.slot("step-by-step", "choice").read().data
       state.route = chosen && routes.some(r => r.id === chosen.route) ? chosen.route : routes[0].id
@@ -119,6 +126,7 @@
     const render = () => {
       const route = routes.find(r => r.id === state.route)
       select.value = route.id
+      end.textContent = route.end
       input.value = state.date
       for (const r of routes) r.section.hidden = r !== route
       const milestones = dated(route)

@@ -189,16 +189,53 @@ def test_a_shared_page_offers_each_route_then_shows_the_one_followed(browser: Br
         )
 
 
+def test_the_followed_route_s_box_shows_the_page_s_other_routes_again(browser: Browser, base_url: str) -> None:
+    """Once a route is followed, its box says how many other routes the page
+    is on, with a disclosure button: it shows their boxes, brief and each
+    with its « Suivre ce parcours », and hides them again. Following one of
+    them makes it the reader's route."""
+    first, second = SHARED_ROUTES[0], SHARED_ROUTES[-1]
+    with browsing(browser, width=320) as page:
+        open_page(page, base_url + page_url(SHARED))
+        page.locator(f".app-step-by-step__box[data-route='{first}'] [data-step-follow]").click()
+        others = page.locator("[data-step-others]:visible")
+        expect(others).to_have_count(1)
+        expect(others).to_have_text(f"Cette page est aussi dans {len(SHARED_ROUTES) - 1} autres parcours")
+        expect(others).to_have_attribute("aria-expanded", "false")
+        others.click()
+        expect(others).to_have_attribute("aria-expanded", "true")
+        expect(page.locator(".app-step-by-step__box:visible")).to_have_count(len(SHARED_ROUTES))
+        # The followed route keeps its neighbours; the others are brief.
+        expect(page.locator(".app-step-by-step__around:visible")).to_have_count(1)
+        expect(page.locator("[data-step-follow]:visible")).to_have_count(len(SHARED_ROUTES) - 1)
+        others.click()
+        expect(page.locator(".app-step-by-step__box:visible")).to_have_count(1)
+        others.click()
+        box = page.locator(f".app-step-by-step__box[data-route='{second}']")
+        box.locator("[data-step-follow]").click()
+        expect(page.locator(".app-step-by-step__box:visible")).to_have_count(1)
+        expect(box).to_be_focused()
+        expect(box.locator(".app-step-by-step__around")).to_be_visible()
+        expect(box.locator("[data-step-others]")).to_be_visible()
+        page.reload()
+        page.locator(".app-step-by-step--box[data-app-mounted]").wait_for()
+        expect(page.locator(".app-step-by-step__box:visible")).to_have_count(1)
+        expect(box).to_be_visible()
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_a_shared_page_before_a_route_is_followed_has_no_axe_violation(
+def test_a_shared_page_has_no_axe_violation_before_and_after_a_route_is_followed(
     browser: Browser, base_url: str, scheme: str, width: int
 ) -> None:
     with browsing(browser, scheme, width) as page:
         open_page(page, base_url + page_url(SHARED))
         expect(page.locator("[data-step-follow]").first).to_be_visible()
-        violations = axe_violations(page)
-    assert not violations, format_violations(violations)
+        before = axe_violations(page)
+        page.locator("[data-step-follow]").first.click()
+        page.locator("[data-step-others]:visible").click()  # every box, the others brief
+        after = axe_violations(page)
+    assert not before + after, format_violations({"avant": before, "après": after})
 
 
 def test_a_shared_page_without_javascript_or_printed_shows_every_box_whole(browser: Browser, base_url: str) -> None:

@@ -131,39 +131,42 @@
     root.classList.add("app-step-by-step--ready")
   }
 
-  /* On a step's page: the box of the reader's route. When the page is not
-   * on it, and is on several routes, each box says where the page stands
-   * in its route and offers to follow it; the neighbours (previous and next
-   * steps) show once a route is followed, so that a phone does not open on
-   * every route's. */
+  /* On a step's page: one box per route the page is on. When the reader's
+   * route is among them, its box alone shows, whole, with a button that
+   * shows the others again. Otherwise each box is brief: where the page
+   * stands in its route, and a button to follow it. A brief box keeps its
+   * neighbours (previous and next steps) for later, so that a phone does
+   * not open on every route's. */
   const mountBox = root => {
-    const boxes = [...root.querySelectorAll("[data-route]")]
-    const show = route => {
-      for (const box of boxes) box.hidden = box.dataset.route !== route
-    }
-    const { route } = saved()
-    if (boxes.some(box => box.dataset.route === route)) {
-      show(route)
-      return
-    }
+    const boxes = [...root.querySelectorAll("[data-route]")].map(box => ({
+      box,
+      route: box.dataset.route,
+      follow: box.querySelector("[data-step-follow]"),
+      others: box.querySelector("[data-step-others]"),
+    }))
     if (boxes.length < 2) return
-    root.classList.add("app-step-by-step--several")
-    const follows = boxes.map(box => box.querySelector("[data-step-follow]"))
-    const offer = shown => {
-      for (const follow of follows) follow.parentElement.hidden = !shown
+    const show = (route, all = false) => {
+      const followed = boxes.some(b => b.route === route)
+      for (const b of boxes) {
+        const own = b.route === route
+        b.box.hidden = followed && !own && !all
+        b.box.classList.toggle("app-step-by-step__box--brief", !own)
+        b.follow.parentElement.hidden = own
+        b.others.parentElement.hidden = !own
+        b.others.setAttribute("aria-expanded", String(all))
+      }
     }
-    offer(true)
-    boxes.forEach((box, i) => {
-      follows[i].addEventListener("click", () => {
-        slot().write({ ...saved(), route: box.dataset.route })
-        root.classList.remove("app-step-by-step--several")
-        offer(false)
-        show(box.dataset.route)
+    show(saved().route)
+    for (const b of boxes) {
+      b.follow.addEventListener("click", () => {
+        slot().write({ ...saved(), route: b.route })
+        show(b.route)
         // The button is gone: the focus goes to the box, named after its route.
-        box.tabIndex = -1
-        box.focus()
+        b.box.tabIndex = -1
+        b.box.focus()
       })
-    })
+      b.others.addEventListener("click", () => show(b.route, b.others.getAttribute("aria-expanded") !== "true"))
+    }
   }
 
   window.app.register("step-by-step", (root, { message }) => {

@@ -251,6 +251,12 @@ def test_a_shared_page_without_javascript_or_printed_shows_every_box_whole(brows
         page.emulate_media(media="print")
         expect(page.locator(".app-step-by-step__around:visible")).to_have_count(len(SHARED_ROUTES))
         expect(page.locator("[data-step-follow]:visible")).to_have_count(0)
+        # A followed route prints with the others, as the home page prints every route.
+        page.emulate_media(media="screen")
+        page.locator("[data-step-follow]").first.click()
+        page.emulate_media(media="print")
+        expect(page.locator(".app-step-by-step__around:visible")).to_have_count(len(SHARED_ROUTES))
+        expect(page.locator("[data-step-others]:visible")).to_have_count(0)
 
 
 @pytest.mark.rgaa("7.2")

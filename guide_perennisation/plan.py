@@ -1,5 +1,6 @@
 """The dated plan of the calendar page: each route's milestones in months from
-M0 (the transfer date), from the same steps and routes as the step-by-step."""
+M0 (the route's term: the end of the incubation or of the challenge, or the
+transfer), from the same steps and routes as the step-by-step."""
 
 from __future__ import annotations
 

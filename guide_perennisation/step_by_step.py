@@ -1,8 +1,8 @@
 """The reader's route: numbered steps from « where are we? » to the transfer.
 
 Steps (data/steps.yml) say what to do, where in the guide, and when,
-relative to the transfer date (M0). Routes (data/routes.yml) order them for
-one situation, with « et », « ou » or « puis » between two steps. The same
+relative to M0, the term of the route (its `end`). Routes (data/routes.yml)
+order them for one situation, with « et », « ou » or « puis » between two steps. The same
 data gives the home page's step-by-step and the « Étape N sur M » box of each
 page that belongs to a step; plan.py dates them on the calendar page.
 """
@@ -37,7 +37,7 @@ PLAN_ROUTE = "parcours"
 
 
 def month_label(month: int) -> str:
-    """« M−13 », « M0 », « M+6 »: months relative to the transfer date."""
+    """« M−13 », « M0 », « M+6 »: months relative to the route's M0."""
     return "M0" if month == 0 else f"M{'+' if month > 0 else '−'}{abs(month)}"
 
 

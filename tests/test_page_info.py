@@ -38,7 +38,9 @@ class _Foot:
     updated: list[str]
     foot_text: str
     foot_links: list[str]
-    sources: list[str]
+    # The data files the page's blocks show: each block's source, and the
+    # other files it shows (data-app-shows), as page_info.shown_files reads them.
+    shown: list[str]
     edit_links: list[tuple[str, str]]  # (the block's data source, its « Modifier ces données » link)
     page_edit: list[str]
 
@@ -58,7 +60,11 @@ def _foot(html: str) -> _Foot:
         updated=[time.get("datetime", "") for foot in feet for time in foot.iter("time")],
         foot_text="".join(dom.text(foot) for foot in feet),
         foot_links=[link.get("href", "") for foot in feet for link in foot.iter("a")],
-        sources=[block.get("data-app-source", "") for block in dom.with_class(root, "app-block")],
+        shown=[
+            name
+            for block in dom.with_class(root, "app-block")
+            for name in [block.get("data-app-source", ""), *block.get("data-app-shows", "").split()]
+        ],
         edit_links=[(_block_source(edit), link.get("href", "")) for edit in edits for link in edit.iter("a")],
         page_edit=[link.get("href", "") for link in dom.with_class(root, "md-content__button", "a")],
     )
@@ -141,7 +147,7 @@ def test_every_date_is_the_newest_commit_of_the_page_and_the_data_it_shows(site_
         if page.parent.name == "guide-complet":
             continue  # every page at once: tested with the complete guide
         foot = _foot(page.read_text(encoding="utf-8"))
-        files = {f"docs/{_source_of(site_dir, page)}", *foot.sources}
+        files = {f"docs/{_source_of(site_dir, page)}", *foot.shown}
         expected = history.last_change(files)
         assert foot.updated == ([expected.isoformat()] if expected else []), page
 

@@ -9,12 +9,13 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 # What `make test-fast` leaves out: the tiers marked in tests/conftest.py.
 FAST := -m "not browser and not office and not build"
-# pytest-xdist workers for `make test`: `make test WORKERS=auto` on a machine
-# with cores to spare. Off by default: with 2 cores, one worker's Chromium
-# (renderer, compositor, browser) already keeps both about 75 % busy, and 2
-# workers were no faster. The groups written in tests/conftest.py keep each
-# expensive fixture to one worker.
-WORKERS ?= 0
+# pytest-xdist workers for `make test`: one per two cores this process may
+# use, none below 4. One worker's Chromium (renderer, compositor, browser)
+# keeps about two cores busy: on the 2-core machine of the project's CI, 2
+# workers were no faster than 1; a 4-core runner (GitHub's ubuntu-latest)
+# gets 2. `make test WORKERS=0` forces one process. The groups written in
+# tests/conftest.py keep each expensive fixture to one worker.
+WORKERS ?= $(shell $(PYTHON) -c "import os; n = len(os.sched_getaffinity(0)) // 2; print(n if n > 1 else 0)")
 
 .PHONY: serve build test test-tools test-fast check-data check-publication lint actionlint schemas stale browser clean lock linkcheck bench
 

@@ -20,7 +20,7 @@ from urllib.parse import urljoin
 
 from .links import Links
 from .note_outline import ODF, XML, Block, Run, document, outline, paragraph, runs
-from .render import fill
+from .render import fill, typeset_messages
 
 if TYPE_CHECKING:
     from .guide import Guide
@@ -211,7 +211,7 @@ def blank_files(guide: Guide, site_url: str, when: dt.datetime) -> dict[str, byt
         blocks = document(
             blank,
             preface(site_url, template.intro, guide.interface["note-builder"].texts),
-            guide.interface["note-builder"].messages,
+            typeset_messages(guide.interface["note-builder"]),
         )
         files[file_path(template.id, "md")] = to_markdown(blocks).encode("utf-8")
         files[file_path(template.id, "odt")] = to_odt(blocks, template.title, when)

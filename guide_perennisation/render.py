@@ -21,6 +21,7 @@ from .abbreviations import expand_abbreviations
 from .guide import Guide
 from .links import Links
 from .models.interface import Interface
+from .typography import typeset
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -128,7 +129,7 @@ def block(
     for its script, which its root element carries as JSON; and, as
     `block_texts`, the words every data block shares (_macros.html's)."""
     part = interface.get(component.replace("_", "-"))
-    words = {"texts": part.texts, "messages": part.messages} if part else {"texts": {}, "messages": {}}
+    words = {"texts": part.texts, "messages": typeset_messages(part)} if part else {"texts": {}, "messages": {}}
     body = Markup(render(f"{component}.html", **words, block_texts=interface["block"].texts, **context))
     edit_url = f"{edit_base}{source}" if edit_base else None
     return flatten(
@@ -143,6 +144,15 @@ def block(
             texts=interface["block"].texts,
         )
     )
+
+
+def typeset_messages(part: Interface) -> dict[str, str]:
+    """A component's messages with French typography. The post-build pass
+    sets text, not attributes, and the messages reach the page as JSON in
+    one (a « at the end of a line and its word on the next, otherwise).
+    Files written from them in Python take them from here too, so that both
+    writers of a note write the same words."""
+    return {key: typeset(value) for key, value in part.messages.items()}
 
 
 class Context:

@@ -20,6 +20,7 @@ from guide_perennisation.links import Links
 from guide_perennisation.loader import load_guide
 from guide_perennisation.note_files import to_markdown, to_odt
 from guide_perennisation.note_outline import document, outline
+from guide_perennisation.render import typeset_messages
 from tests.conftest import ROOT
 
 from .notes import PAGES, builder, download, fill_everything, templates, text_field, wait_ready
@@ -112,7 +113,7 @@ def test_a_note_left_blank_is_the_blank_file(page: Page, base_url: str, template
     blank = document(
         outline(GUIDE, Links(""), template, lambda href: urljoin(base_url, href)),
         [],
-        GUIDE.interface["note-builder"].messages,
+        typeset_messages(GUIDE.interface["note-builder"]),
     )
     # The same title, the same identity labels; then the same sections.
     assert in_browser[0] == blank[0]

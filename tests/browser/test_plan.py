@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from guide_perennisation.loader import load_guide
+from guide_perennisation.render import fr_date
 from guide_perennisation.step_by_step import month_label
 
 from .conftest import MOUNTED, ROOT, SCHEMES, WIDTHS, axe_violations, browsing, format_violations, open_page
@@ -86,6 +87,8 @@ def test_a_date_gives_dated_milestones_late_ones_marked_and_survives_a_reload(pa
         if end < today:
             late.append(step)
             assert state.startswith("En retard"), (step.id, state)
+        elif start <= today:
+            assert state == "En cours", (step.id, state)
         else:
             assert state == "À venir", (step.id, state)
     assert late, "with M0 five months away, the first milestones are late"
@@ -99,6 +102,24 @@ def test_a_date_gives_dated_milestones_late_ones_marked_and_survives_a_reload(pa
     expect(page.locator("[data-plan-date]")).to_have_value(m0.isoformat())
     expect(page.locator("[data-plan-route]")).to_have_value("startup-d-etat")
     expect(page.locator("#plan-startup-d-etat [data-plan-state]").first).to_contain_text("En retard")
+
+
+def test_a_milestone_under_way_is_current_and_no_past_day_is_announced(page: Page, base_url: str) -> None:
+    """With M0 set so that the first milestone has begun and none has ended,
+    that milestone is « En cours », and the summary names it with its end:
+    it does not announce its start, already past, as to come."""
+    route = "defi-eig"
+    first = steps_of(route)[0]
+    today = dt.date.today()
+    m0 = add_months(today, -first.start - 1)  # the first milestone began a month ago
+    ends = [add_months(m0, step.end) for step in steps_of(route)]
+    assert add_months(m0, first.start) < today <= min(ends), "the data no longer allow this case"
+    open_plan(page, base_url, route, m0)
+    states = rows(page, route).locator("[data-plan-state]").all_text_contents()
+    assert states[0] == "En cours"
+    assert "En retard" not in " ".join(states)
+    summary = page.locator(f"#plan-{route} .app-plan__summary")
+    expect(summary).to_have_text(f"Aucun jalon n’est en retard. En cours : « {first.title} », jusqu’au {fr_date(ends[0])}.")
 
 
 def test_the_ics_holds_one_event_per_milestone_and_a_new_date_updates_them(page: Page, base_url: str) -> None:
@@ -133,7 +154,7 @@ def test_the_ics_holds_one_event_per_milestone_and_a_new_date_updates_them(page:
 def test_the_markdown_export_lists_every_milestone(page: Page, base_url: str) -> None:
     open_plan(page, base_url, "administration", dt.date(2032, 1, 1))
     text = export(page, "markdown")
-    assert text.startswith("# Rétroplanning : Administration qui reprend un service")
+    assert text.startswith("# Rétroplanning\u00a0: Administration qui reprend un service")
     for step in steps_of("administration"):
         assert f"| {step.milestone} |" in text
 

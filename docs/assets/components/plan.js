@@ -110,7 +110,8 @@
       })
     }
 
-    /* Each milestone dated, and late when its end is before today. */
+    /* Each milestone dated: late when its end is before today, current when
+       today falls within it (its start may be past without it being late). */
     const dated = route => {
       const m0 = parseDay(state.date)
       if (!m0) return null
@@ -119,7 +120,7 @@
       return route.rows.map(row => {
         const start = addMonths(m0, row.start)
         const end = addMonths(m0, row.end)
-        return { ...row, start: start, end: end, late: end < today }
+        return { ...row, start: start, end: end, late: end < today, current: start <= today && today <= end }
       })
     }
 
@@ -141,15 +142,26 @@
         return
       }
       const late = milestones.filter(m => m.late)
+      const current = milestones.filter(m => m.current)
       milestones.forEach((m, i) => {
         const range = m.end > m.start ? message("range", { start: store.frenchDate(m.start), end: store.frenchDate(m.end) }) : store.frenchDate(m.start)
         route.rows[i].when.textContent = `${range} (${m.relative})`
         route.rows[i].row.classList.toggle("app-plan__row--late", m.late)
-        route.rows[i].state.textContent = !m.late ? message("upcoming") : m === late[0] ? message("late-first", { first: m.first }) : message("late")
+        route.rows[i].state.textContent = m.current
+          ? message("current")
+          : !m.late
+            ? message("upcoming")
+            : m === late[0]
+              ? message("late-first", { first: m.first })
+              : message("late")
       })
+      // A milestone under way is neither late nor to come: its start, past,
+      // is no date to announce.
       route.summary.textContent = late.length
         ? message("summary-late", { n: late.length, total: milestones.length, first: late[0].first })
-        : message("summary-none", { date: store.frenchDate(milestones[0].start) })
+        : current.length
+          ? message("summary-current", { first: current[0].first, date: store.frenchDate(current[0].end) })
+          : message("summary-none", { date: store.frenchDate(milestones[0].start) })
     }
 
     const save = () => slot.write(state)

@@ -14,7 +14,8 @@ FAST := -m "not browser and not office and not build"
 # keeps about two cores busy: on the 2-core machine of the project's CI, 2
 # workers were no faster than 1; a 4-core runner (GitHub's ubuntu-latest)
 # gets 2. `make test WORKERS=0` forces one process. The groups written in
-# tests/conftest.py keep each expensive fixture to one worker.
+# tests/conftest.py keep each expensive fixture to one worker (with pytest
+# 9.2, only through the fix there: see _GroupSuffix).
 WORKERS ?= $(shell $(PYTHON) -c "import os; n = len(os.sched_getaffinity(0)) // 2; print(n if n > 1 else 0)")
 
 .PHONY: serve build test test-tools test-fast check-data check-publication lint actionlint schemas stale browser clean lock linkcheck bench

@@ -71,6 +71,29 @@ def _worker_group(item: pytest.Item) -> str:
     return item.path.relative_to(ROOT).as_posix()
 
 
+class _GroupSuffix:
+    """pytest-xdist 3.8 names a test's group by appending « @group » to
+    `item._nodeid`, which pytest 9.2 no longer reads: a node id is now
+    structured (`item._id`). Its loadgroup scheduling then saw no group, and
+    spread each over both workers, which ran the group's fixture twice (a
+    whole site audit per scheme and width). This sets the suffix where
+    pytest 9.2 reads it, after xdist's attempt, unless that one worked."""
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, config: pytest.Config, items: list[pytest.Item]) -> None:
+        from _pytest.nodeid import NodeId
+
+        for item in items:
+            mark = item.get_closest_marker("xdist_group")
+            if mark and "@" not in item.nodeid:
+                item._id = NodeId.parse(f"{item.nodeid}@{mark.args[0]}")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("loadgroup", default=False):  # set by pytest-xdist in its workers
+        config.pluginmanager.register(_GroupSuffix(), "group-suffix")
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> object:
     global _running

@@ -119,7 +119,9 @@ def test_a_milestone_under_way_is_current_and_no_past_day_is_announced(page: Pag
     assert states[0] == "En cours"
     assert "En retard" not in " ".join(states)
     summary = page.locator(f"#plan-{route} .app-plan__summary")
-    expect(summary).to_have_text(f"Aucun jalon n’est en retard. En cours : « {first.title} », jusqu’au {fr_date(ends[0])}.")
+    expect(summary).to_have_text(
+        f"Aucun jalon n’est en retard. En cours : « {first.title} », jusqu’au {fr_date(ends[0])}."
+    )
 
 
 def test_the_ics_holds_one_event_per_milestone_and_a_new_date_updates_them(page: Page, base_url: str) -> None:

@@ -14,6 +14,7 @@ from .note import bullets, prefill_links, prompts, row_kinds, scenario_parts, sc
 from .note_files import file_path
 from .note_outline import outline
 from .render import Context
+from .typography import typeset_messages
 
 # Where the decision grid that a note takes in is filled.
 GRID_PAGE = "preparer/structure-accueil.md"
@@ -40,6 +41,6 @@ def note_builder(ctx: Context, template_id: str, level: int = 2) -> str:
         files={suffix: ctx.links.file(file_path(template.id, suffix)) for suffix in ("odt", "md")},
         grid_page=ctx.links.page(GRID_PAGE),
         # The grid's own words, for its export that the import button takes in.
-        grid_messages=guide.interface["structure-grid"].messages,
+        grid_messages=typeset_messages(guide.interface["structure-grid"]),
         level=level,
     )

@@ -20,7 +20,8 @@ from urllib.parse import urljoin
 
 from .links import Links
 from .note_outline import ODF, XML, Block, Run, document, outline, paragraph, runs
-from .render import fill, typeset_messages
+from .render import fill
+from .typography import typeset_messages
 
 if TYPE_CHECKING:
     from .guide import Guide

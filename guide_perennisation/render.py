@@ -21,7 +21,7 @@ from .abbreviations import expand_abbreviations
 from .guide import Guide
 from .links import Links
 from .models.interface import Interface
-from .typography import typeset
+from .typography import typeset_messages
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -144,15 +144,6 @@ def block(
             texts=interface["block"].texts,
         )
     )
-
-
-def typeset_messages(part: Interface) -> dict[str, str]:
-    """A component's messages with French typography. The post-build pass
-    sets text, not attributes, and the messages reach the page as JSON in
-    one (a « at the end of a line and its word on the next, otherwise).
-    Files written from them in Python take them from here too, so that both
-    writers of a note write the same words."""
-    return {key: typeset(value) for key, value in part.messages.items()}
 
 
 class Context:

@@ -21,6 +21,7 @@ from itertools import takewhile
 
 from .html_edit import EditError, Tag
 from .models.interface import Interface
+from .typography import typeset_messages
 
 
 # eq=False: a patch is itself (hashed by identity), for the set of those found.
@@ -78,7 +79,7 @@ def theme_patches(header: Interface, footer: Interface, theme: Interface, access
     own = {key: html.escape(text) for key, text in theme.texts.items()}
     not_found = ("h1", {"data-app-theme": "not-found"})
     # header-keys.js reads its messages from its element, as components do.
-    messages = html.escape(json.dumps(dict(header.messages), ensure_ascii=False, sort_keys=True))
+    messages = html.escape(json.dumps(typeset_messages(header), ensure_ascii=False, sort_keys=True))
     return (
         # The footer's legal links (overrides/partials/copyright.html).
         Patch("nav", 'aria-label=""', f'aria-label="{legal}"', {"class": "app-footer"}),

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .html_edit import VOID, Tokenizer
+from .models.interface import Interface
 
 NARROW = "\u202f"  # before ; ! ?
 NBSP = "\u00a0"  # before :, inside « »
@@ -74,6 +75,15 @@ def typeset(text: str) -> str:
         last = url.end()
     out.append(_fix_prose(text[last:]))
     return "".join(out)
+
+
+def typeset_messages(part: Interface) -> dict[str, str]:
+    """A component's messages with French typography. The post-build pass
+    sets text, not attributes, and the messages reach the page as JSON in
+    one (a « at the end of a line and its word on the next, otherwise).
+    Files written from them in Python take them from here too, so that both
+    writers of a note write the same words."""
+    return {key: typeset(value) for key, value in part.messages.items()}
 
 
 @dataclass

@@ -120,7 +120,7 @@ def expected_headings(template: NoteTemplate, picked: list[str] = PICKED) -> lis
     for s in template.sections:
         out.append((s.level, s.title))
         if s.kind == "scenarios":
-            out += [(s.level + 1, f"Scénario : {SCENARIO_TITLES[p]}") for p in picked]
+            out += [(s.level + 1, f"Scénario\u00a0: {SCENARIO_TITLES[p]}") for p in picked]
     return out
 
 

@@ -122,7 +122,7 @@ def test_grid_names_its_columns_and_announces_totals(browser: Browser, base_url:
         expect(first).to_have_attribute("title", "Note de Association Alpha pour le critère Portage politique")
         expect(grid.get_by_role("status").and_(grid.locator("[data-announce]"))).to_have_text(
             re.compile(
-                r"^Association Alpha : total 3 / \d+ \(1 critère noté sur \d+\), "
+                r"^Association Alpha\u00a0: total 3 / \d+ \(1 critère noté sur \d+\), "
                 r"critère le plus faible Portage politique \(3\)\.$"
             )
         )

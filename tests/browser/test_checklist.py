@@ -241,8 +241,8 @@ def expected_export(page_url: str, ticked: dict[str, str | None]) -> str:
     lines = [
         f"# {checklist.title}",
         "",
-        f"- Page : {page_url}",
-        f"- Exporté le {today()} : {len(ticked)} / {len(checklist.items)} cochés",
+        f"- Page\u00a0: {page_url}",
+        f"- Exporté le {today()}\u00a0: {len(ticked)} / {len(checklist.items)} cochés",
         "",
         f"<!-- checklist: {EIG} -->",
     ]

@@ -116,8 +116,8 @@ def test_markdown_export_holds_every_section_in_order(context: BrowserContext, b
     assert re.fullmatch(r"note-note-dinum-service-temoin-associes-\d{4}-\d{2}-\d{2}\.md", path.name)
     text = path.read_text(encoding="utf-8")
     assert markdown_headings(text) == expected_headings(DINUM)
-    assert f"- **Service :** {SERVICE}" in text
-    assert f"- **Date :** {DAY_TEXT}" in text
+    assert f"- **Service\u00a0:** {SERVICE}" in text
+    assert f"- **Date\u00a0:** {DAY_TEXT}" in text
     parts = section_chunks(text, DINUM.sections)
     misplaced = [(sid, s) for sid, strings in typed.by_section.items() for s in strings if s not in parts[sid]]
     assert misplaced == []
@@ -333,12 +333,12 @@ def test_the_decision_grid_comes_into_the_note(context: BrowserContext, base_url
     field = text_field(page, DINUM.id, "structure-accueil")
     value = field.input_value()
     assert value.startswith("- Portage politique :")
-    assert "### Grille de décision : structures d’accueil candidates" in value
+    assert "### Grille de décision\u00a0: structures d’accueil candidates" in value
     assert "| Critère | Poids | GIP à créer |" in value
     text = download(page, "markdown", tmp_path).read_text(encoding="utf-8")
     assert "| Portage politique | 1 | 3 – pleinement |" in text
     content = odf_parts(download(page, "odt", tmp_path).read_bytes())["content.xml"]
-    assert (3, "Grille de décision : structures d’accueil candidates") in headings(content)
+    assert (3, "Grille de décision\u00a0: structures d’accueil candidates") in headings(content)
     cells = ["".join(c.itertext()) for c in content.iter("{urn:oasis:names:tc:opendocument:xmlns:table:1.0}table-cell")]
     assert "GIP à créer" in cells
     assert errors == []

@@ -20,7 +20,7 @@ from guide_perennisation.links import Links
 from guide_perennisation.loader import load_guide
 from guide_perennisation.note_files import to_markdown, to_odt
 from guide_perennisation.note_outline import document, outline
-from guide_perennisation.render import typeset_messages
+from guide_perennisation.typography import typeset_messages
 from tests.conftest import ROOT
 
 from .notes import PAGES, builder, download, fill_everything, templates, text_field, wait_ready

@@ -79,7 +79,7 @@ def test_rebuild_keeps_every_text_on_its_own_section(
         found = markdown_headings(text)
         tail = [(2, "Rubriques retirées du modèle"), (3, "Déterminer les ressources nécessaires")]
         assert found[-2:] == tail
-        sections = [h for h in found[1:] if not h[1].startswith("Scénario : ")]
+        sections = [h for h in found[1:] if not h[1].startswith("Scénario\u00a0: ")]
         assert sections[: len(after.sections)] == [(s.level, s.title) for s in after.sections]
         assert text.index(section_text(REMOVED).split("\n")[0]) > text.index("## Rubriques retirées du modèle")
 

@@ -87,7 +87,7 @@ def test_totals_weakest_criterion_and_names(context: BrowserContext, base_url: s
     assert page.locator("thead th").nth(2).inner_text() == "GIP à créer"  # after « Critère » and « Poids »
     # Control labels follow the names.
     expect(page.get_by_label("Note de DGCCRF | bureau 4 pour le critère Gouvernance")).to_have_count(1)
-    expect(page.locator("[data-announce]")).to_have_text(re.compile(r"DGCCRF \| bureau 4 : total 2 / 21"))
+    expect(page.locator("[data-announce]")).to_have_text(re.compile(r"DGCCRF \| bureau 4\u00a0: total 2 / 21"))
     assert "ne choisit pas à votre place" in page.locator(".app-structure-grid__caveat").inner_text()
     assert errors == []
 
@@ -215,11 +215,11 @@ def test_state_survives_criteria_added_removed_and_reordered(
         assert errors == []
 
 
-EXPECTED_EXPORT = """## Grille de décision : structures d’accueil candidates
+EXPECTED_EXPORT = """## Grille de décision\u00a0: structures d’accueil candidates
 
-Grille exportée le {date}. Échelle : 0 – pas du tout, 1 – un peu, 2 – en bonne partie, 3 – pleinement.
+Grille exportée le {date}. Échelle\u00a0: 0 – pas du tout, 1 – un peu, 2 – en bonne partie, 3 – pleinement.
 
-Chaque critère a un poids de 0 (ignoré) à 3 (décisif) ; le total est la somme des poids multipliés par les notes.
+Chaque critère a un poids de 0 (ignoré) à 3 (décisif)\u202f; le total est la somme des poids multipliés par les notes.
 
 | Critère | Poids | GIP à créer | DGCCRF \\| bureau 4 |
 | --- | --- | --- | --- |
@@ -237,7 +237,7 @@ Chaque critère a un poids de 0 (ignoré) à 3 (décisif) ; le total est la somm
 
 - **GIP à créer — Gouvernance** : Conseil d'administration à composer
 
-> Cette grille ne choisit pas à votre place : la décision se fonde sur des critères objectifs \
+> Cette grille ne choisit pas à votre place\u00a0: la décision se fonde sur des critères objectifs \
 et sur la mission de service public du service.
 """
 
